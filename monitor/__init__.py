@@ -1,0 +1,3 @@
+"""ogi-monitor: regional news monitoring for Open Government Indonesia."""
+
+__version__ = "0.1.0"
