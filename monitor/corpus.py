@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -67,11 +68,23 @@ def _indosum(root: Path) -> Iterator[CorpusArticle]:
                                 date, d.get("category"), d.get("source_url"))
 
 
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt",
+                                       "nov", "des"), 1)}
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})")
+
+
+def _iso_day(text: str | None) -> str | None:
+    """'Jumat, 01 Mei 2026 10:00 WIB' -> '2026-05-01' (corpus metadata only; see monitor.dates)."""
+    m = _DAY_MONTH_YEAR.search(text or "")
+    month = _MONTHS.get(m.group(2).lower()) if m else None
+    return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}" if month else None
+
+
 def _detik(root: Path) -> Iterator[CorpusArticle]:
     for split in ("train", "val", "test"):
         for r in _csv_rows(root / "detik2026" / f"{split}.csv"):
             yield CorpusArticle("detik2026", r["article_id"], r["judul"], r["isi"], "detik",
-                                (r.get("tanggal") or "")[:10] or None, r.get("kategori"), r.get("url"))
+                                _iso_day(r.get("tanggal")), r.get("kategori"), r.get("url"))
 
 
 def _ciletuh(root: Path) -> Iterator[CorpusArticle]:
@@ -89,7 +102,7 @@ def _topic_sets(root: Path) -> Iterator[CorpusArticle]:
                             (r.get("Media") or "").strip() or "unknown", "2023-11", r.get("Label"), r["URL"])
     for r in _csv_rows(root / "topic_sets" / "arielpradhana_berita.csv"):
         yield CorpusArticle("topic_arielpradhana", r["link"], r["judul"], r["konten_berita"], "detik",
-                            r.get("tgl_publikasi") or "2026-06", r.get("kategori"), r["link"])
+                            _iso_day(r.get("tgl_publikasi")) or "2026-06", r.get("kategori"), r["link"])
 
 
 READERS = {"indosum_dev": _indosum, "detik2026": _detik, "ciletuh": _ciletuh,

@@ -34,10 +34,16 @@ ISSUES = ["anti_corruption_budget", "civic_space_democracy", "inclusive_public_s
 QUERIES = {
     "access_to_justice": r"bantuan hukum|\bLBH\b|YLBHI|Komnas HAM|\bLPSK\b|praperadilan|restorative|keadilan restoratif|"
                          r"salah tangkap|kriminalisasi|Propam|kode etik polisi|pelanggaran HAM|\bKUHAP\b|\bKUHP\b|"
-                         r"peninjauan kembali|Komisi Yudisial|mafia peradilan|penyiksaan|saksi dan korban|hak asasi",
+                         r"peninjauan kembali|Komisi Yudisial|mafia peradilan|penyiksaan|saksi dan korban|hak asasi|"
+                         # second round: broader justice-process vocabulary
+                         r"hakim|jaksa|pengadilan|vonis|banding|kasasi|lapas|narapidana|remisi|advokat|pengacara|"
+                         r"hukuman mati|eksekusi mati|grasi|amnesti|abolisi|penahanan|tahanan|polisi|\bHAM\b|"
+                         r"Mahkamah Agung|Mahkamah Konstitusi|uji materi|judicial review|sengketa|penggusuran",
     "gender_disability_inclusion": r"perempuan|disabilitas|difabel|penyandang|kekerasan seksual|pelecehan seksual|"
                                    r"\bKDRT\b|pernikahan dini|perkawinan anak|kesetaraan gender|\bTPKS\b|pemerkosaan|"
-                                   r"masyarakat adat|lansia|kaum marginal|pencabulan|Komnas Perempuan|KPAI|perlindungan anak",
+                                   r"masyarakat adat|lansia|kaum marginal|pencabulan|Komnas Perempuan|KPAI|perlindungan anak|"
+                                   r"\banak\b|ibu|wanita|gender|rohingya|toleransi|intoleransi|diskriminasi|"
+                                   r"rasis|pengungsi|LGBT|buruh migran|TKI|PMI|yatim|kemiskinan",
     "energy_environment_resources": r"tambang|pertambangan|batu bara|\bPLN\b|listrik|energi terbarukan|sampah|"
                                     r"deforestasi|hutan|kebakaran hutan|\bBBM\b|pencemaran|limbah|perubahan iklim|emisi|"
                                     r"nikel|smelter|konservasi|nelayan|perikanan|\bWALHI\b|tata ruang|DAS",
@@ -59,6 +65,11 @@ def main() -> None:
     ap.add_argument("--batches", type=int, default=5)
     ap.add_argument("--per-batch", type=int, default=320)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--exclude", nargs="*", default=[], help="queue files whose articles are already taken")
+    ap.add_argument("--search-share", type=float, default=0.55)
+    ap.add_argument("--uncertainty-share", type=float, default=0.30)
+    ap.add_argument("--prefix", default="batch_")
+    ap.add_argument("--first", type=int, default=1, help="number of the first batch written")
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
@@ -73,7 +84,8 @@ def main() -> None:
     X_all = vec.fit_transform([doc(a) for a in corpus.values()])
     index = {k: i for i, k in enumerate(corpus)}
     Xl = X_all[[index[k] for k in keys_l]]
-    pool = [k for k in corpus if k not in labelled and len(corpus[k].text) > 200]
+    taken = {(r["corpus"], r["id"]) for path in args.exclude for r in read_labels(path)}
+    pool = [k for k in corpus if k not in labelled and k not in taken and len(corpus[k].text) > 200]
     Xp = X_all[[index[k] for k in pool]]
     probs = np.zeros((len(pool), len(ISSUES)))
     for j, issue in enumerate(ISSUES):
@@ -86,7 +98,7 @@ def main() -> None:
     # 1. weak-issue search: ~55% of the budget, split by how far each issue is from 250 positives.
     pos = {i: sum(i in v for v in labelled.values()) for i in ISSUES}
     need = {i: max(0, 260 - pos[i]) for i in ISSUES}
-    budget = int(total * 0.55)
+    budget = int(total * args.search_share)
     for j, issue in enumerate(sorted(ISSUES, key=lambda i: -need[i])):
         share = int(budget * need[issue] / max(1, sum(need.values())))
         rx = re.compile(QUERIES[issue], re.I)
@@ -99,7 +111,7 @@ def main() -> None:
     # 2. uncertainty: max over issues of closeness to 0.5 (balanced LR), ~30% of the budget.
     margin = np.abs(probs - 0.5).min(axis=1)
     order = np.argsort(margin)
-    want = len(chosen) + int(total * 0.30)
+    want = len(chosen) + int(total * args.uncertainty_share)
     for n in order:
         if len(chosen) >= want:
             break
@@ -117,7 +129,7 @@ def main() -> None:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for b in range(args.batches):
-        with open(out / f"batch_{b + 1}.jsonl", "w", encoding="utf-8") as fh:
+        with open(out / f"{args.prefix}{b + args.first}.jsonl", "w", encoding="utf-8") as fh:
             for (c, i), why in items[b::args.batches]:
                 fh.write(json.dumps({"corpus": c, "id": i, "selected_by": why}, ensure_ascii=False) + "\n")
     print({k: v for k, v in pos.items()}, "chosen", len(items))
