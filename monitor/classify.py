@@ -204,3 +204,86 @@ def tags_to_json(tags: Tags) -> dict[str, Any]:
 
 def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
+
+
+def _empty_result(issues: Sequence[str]) -> dict[str, Any]:
+    return {"issues": [], "scores": {k: 0.0 for k in issues}, "partners": [], "evidence": {}}
+
+
+def classify_records(records: Iterable[tuple[int, dict | None, str | None]], output: str | os.PathLike, *,
+                     model_dir: str | os.PathLike | None = None, batch_size: int = 256, evidence: bool = True,
+                     partners: bool = True) -> dict[str, int]:
+    """Tag (line, record, error) triples in batches and write one JSON line per input, in order.
+
+    A bad input line gives a line with ``error`` and no issue instead of stopping the batch.
+    """
+    model = load_model(model_dir)
+    extractor = None
+    if partners:
+        from .partners import PartnerExtractor
+
+        extractor = PartnerExtractor()
+    stats = {"ok": 0, "errors": 0}
+    with open(output, "w", encoding="utf-8") as out:
+        batch: list[tuple[int, dict | None, str | None]] = []
+
+        def flush() -> None:
+            good = [(n, r) for n, r, e in batch if r is not None]
+            texts = [(_field(r, "title"), _field(r, "text")) for _, r in good]
+            tagged = dict(zip((n for n, _ in good), model.tag(texts, evidence=evidence))) if good else {}
+            found = {}
+            if extractor and good:
+                found = dict(zip((n for n, _ in good), extractor.extract_many([t for _, t in texts],
+                                                                              titles=[t for t, _ in texts])))
+            for n, rec, err in batch:
+                row: dict[str, Any] = {"id": rec.get("id") if rec else None}
+                if rec is None:
+                    row.update(_empty_result(model.issues), error=err)
+                    stats["errors"] += 1
+                else:
+                    row.update(tags_to_json(tagged[n]))
+                    row["partners"] = [p.public() for p in found.get(n, [])]
+                    row = {k: row[k] for k in ("id", "issues", "scores", "partners", "evidence")}
+                    if not (_field(rec, "text") or _field(rec, "title")):
+                        row["warning"] = "empty text: no issue"
+                    stats["ok"] += 1
+                out.write(dumps(row) + "\n")
+            batch.clear()
+
+        for item in records:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+    return stats
+
+
+def _field(rec: dict, key: str) -> str:
+    value = rec.get(key)
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def retag_store(store: Any, model: IssueModel, *, only_stale: bool = True, batch_size: int = 256,
+                progress: Any = None) -> int:
+    """Re-tag stored articles (those tagged by another model version, or all)."""
+    where = ""
+    args: tuple = ()
+    if only_stale:
+        where = ("WHERE NOT EXISTS (SELECT 1 FROM article_issues ai WHERE ai.article_id = a.id "
+                 "AND ai.model_version = ?)")
+        args = (model.version,)
+    ids = [r[0] for r in store.conn.execute(f"SELECT a.id FROM articles a {where} ORDER BY a.id", args)]
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start:start + batch_size]
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(f"SELECT id, title, text FROM articles WHERE id IN ({marks}) ORDER BY id",
+                                  chunk).fetchall()
+        tags = model.tag([(r[1] or "", r[2] or "") for r in rows])
+        with store.transaction():
+            for (article_id, _, _), t in zip(rows, tags):
+                store.save_tags(article_id, t)
+        done += len(rows)
+        if progress:
+            progress("retag", done, len(ids))
+    return done

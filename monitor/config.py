@@ -196,6 +196,8 @@ class Listing:
     item_selector: str | None = None
     link_selector: str | None = None
     next_selector: str | None = None
+    featured_selector: str | None = None  # a featured grid on page 1 only
+    date_selector: str | None = None
     max_pages: int = 3
 
 
@@ -290,6 +292,8 @@ def load_sources(path: str | os.PathLike | None = None) -> list[Source]:
                 item_selector=r.get(lt, "item_selector", lp, str, None, "a CSS selector"),
                 link_selector=r.get(lt, "link_selector", lp, str, None, "a CSS selector"),
                 next_selector=r.get(lt, "next_selector", lp, str, None, "a CSS selector"),
+                featured_selector=r.get(lt, "featured_selector", lp, str, None, "a CSS selector"),
+                date_selector=r.get(lt, "date_selector", lp, str, None, "a CSS selector"),
                 max_pages=r.get(lt, "max_pages", lp, int, 3, "an integer 1..50", lambda v: 1 <= v <= 50)))
         ex = t.get("extraction", {})
         if ex:

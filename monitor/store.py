@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -21,7 +22,7 @@ import sqlite_utils
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -116,7 +117,23 @@ def _migrate_3(db: sqlite_utils.Database) -> None:
         pages INTEGER, empty_pages INTEGER)""")
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}
+def _migrate_4(db: sqlite_utils.Database) -> None:
+    # One row per article with its issues and partners as JSON arrays: what analysts browse
+    # (Datasette facets on the arrays) and what canned queries build on.
+    db.execute("""
+    CREATE VIEW IF NOT EXISTS article_overview AS
+    SELECT a.id, a.title, a.url, a.published, substr(a.published, 1, 10) AS published_date,
+           a.source_id AS source, s.region,
+           (SELECT json_group_array(issue) FROM (SELECT issue FROM article_issues
+               WHERE article_id = a.id AND assigned = 1 ORDER BY score DESC)) AS issues,
+           (SELECT json_group_array(name) FROM (SELECT p.name FROM article_partners ap
+               JOIN partners p ON p.id = ap.partner_id WHERE ap.article_id = a.id
+               ORDER BY ap.mentions DESC)) AS partners,
+           a.lead, a.duplicate_of, a.first_seen
+    FROM articles a LEFT JOIN sources s ON s.id = a.source_id""")
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4}
 
 
 class Store:
@@ -131,6 +148,8 @@ class Store:
                                isolation_level=None, check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
         self.conn = conn
+        # One connection is shared by the fetch threads' logging and the main thread.
+        self._lock = threading.RLock()
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
@@ -158,6 +177,15 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, retried while another writer holds the lock."""
+        with self._lock:
+            with self._immediate():
+                yield self.conn
+
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        if self.conn.in_transaction:  # nested use joins the outer transaction
+            yield
+            return
         for attempt in range(20):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -169,7 +197,7 @@ class Store:
         else:
             raise sqlite3.OperationalError(f"{self.path}: database stayed locked; another process is writing")
         try:
-            yield self.conn
+            yield
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise

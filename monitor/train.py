@@ -162,7 +162,7 @@ CANDIDATES = [
     Candidate("tfidf_lr", "stemmed uni+bigram TF-IDF, logistic regression per issue (baseline)"),
     Candidate("tfidf_lex_lr", "TF-IDF + issue-lexicon prior features, logistic regression", lexicon_weight=1.0),
     Candidate("tfidf_lex_svm", "TF-IDF + lexicon, linear SVM with Platt scaling from 3-fold decision values",
-              lexicon_weight=1.0, learner="svm", C=0.5),
+              lexicon_weight=1.0, learner="svm", C=1.0),
     Candidate("tfidf_lex_lr_self", "TF-IDF + lexicon LR, self-trained on confident unlabelled shared articles",
               lexicon_weight=1.0, self_training=True),
 ]
@@ -365,3 +365,20 @@ labelled data, so expect lower recall on local vocabulary until analysts' correc
 (`monitor label`) are fed back with `monitor train`. Texts shorter than 25 words get no issue.
 """
     path.write_text(card, encoding="utf-8")
+
+
+def evaluate_model(model: IssueModel, corpus_root: Path, *, labels_path: str | None = None,
+                   split: str = "test") -> dict:
+    """P/R/F1 of ``model`` on a label file, or on one split of all the labels."""
+    issues = list(model.issues)
+    if labels_path:
+        corpus = load_corpus(corpus_root)
+        rows = [r for r in read_labels(labels_path) if (r["corpus"], r["id"]) in corpus]
+        docs = [clean_input(corpus[(r["corpus"], r["id"])].title, corpus[(r["corpus"], r["id"])].text) for r in rows]
+        y = np.array([[k in r["issues"] for k in issues] for r in rows], dtype=int)
+    else:
+        examples = [e for e in load_examples(corpus_root) if split == "all" or e.split == split]
+        docs = [e.doc for e in examples]
+        y = matrix(examples, issues)
+    probs = model.predict_proba(docs)
+    return prf(y, apply_thresholds(probs, model.thresholds, issues), issues)

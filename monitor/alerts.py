@@ -1,0 +1,536 @@
+"""Email alerts and digests: rules, rendering in Indonesian, an outbox sent exactly once.
+
+Flow, at the end of every cycle (:func:`process_alerts`):
+1. :func:`queue_due` turns each rule into messages for the outbox (``outbox`` table). A message's
+   ``dedupe_key`` is unique, and the rule's cursor moves in the same transaction, so a message is
+   queued once whatever happens around it.
+2. :func:`send_outbox` sends unsent messages through SMTP and marks each one sent right after the
+   server accepted it. When the server is down the messages stay queued for the next run.
+
+SMTP settings come from the ``[smtp]`` table of alerts.toml (host, port, security, sender) and
+from the environment (``OGI_SMTP_HOST``, ``OGI_SMTP_PORT``, ``OGI_SMTP_SECURITY``, ``OGI_SMTP_FROM``,
+``OGI_SMTP_USER``, ``OGI_SMTP_PASSWORD``); credentials only ever from the environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import logging
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid, parseaddr
+from pathlib import Path
+from typing import Any, Sequence
+from zoneinfo import ZoneInfo
+
+from .config import ISSUE_KEYS, ConfigError, Settings, _load_toml, _Reader, config_dir, load_issues
+from .export import ExportFilter, build_query
+from .store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+MODES = ("immediate", "daily", "weekly")
+MAX_SEND_ATTEMPTS = 20
+MAX_ITEMS = 50  # per message; the rest is summarised as a count
+
+
+@dataclass
+class AlertRule:
+    name: str
+    recipients: list[str]
+    mode: str = "daily"
+    issues: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    query: str | None = None
+    min_score: float | None = None
+
+
+@dataclass
+class SpikeRule:
+    name: str
+    recipients: list[str]
+    issues: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    factor: float = 3.0  # today's count above factor x the trailing 14-day mean ...
+    min_count: int = 5  # ... and at least this many articles
+    cooldown_hours: float = 72.0
+
+
+@dataclass
+class SmtpConfig:
+    host: str | None = None
+    port: int = 587
+    security: str = "starttls"  # starttls | ssl | none
+    sender: str = "ogi-monitor <monitor@localhost>"
+    user: str | None = None
+    password: str | None = None
+    timeout: float = 20.0
+
+    @classmethod
+    def from_env(cls, base: "SmtpConfig | None" = None) -> "SmtpConfig":
+        c = base or cls()
+        env = os.environ
+        c.host = env.get("OGI_SMTP_HOST", c.host)
+        c.port = int(env.get("OGI_SMTP_PORT", c.port))
+        c.security = env.get("OGI_SMTP_SECURITY", c.security)
+        c.sender = env.get("OGI_SMTP_FROM", c.sender)
+        c.user = env.get("OGI_SMTP_USER") or None
+        c.password = env.get("OGI_SMTP_PASSWORD") or None
+        return c
+
+    def __repr__(self) -> str:  # never print the password
+        return f"SmtpConfig(host={self.host!r}, port={self.port}, security={self.security!r}, user={self.user!r})"
+
+
+@dataclass
+class Message:
+    rule: str
+    recipients: list[str]
+    subject: str
+    body_text: str
+    body_html: str
+    dedupe_key: str
+
+
+# ------------------------------------------------------------------ configuration
+
+def _valid_email(v: str) -> bool:
+    """An address, bare or with a display name ("Name <a@b>")."""
+    _, addr = parseaddr(v)
+    return "@" in addr and " " not in addr and len(v) < 255
+
+
+def load_alert_rules(path: str | os.PathLike | None = None) -> list[AlertRule | SpikeRule]:
+    """Read alerts.toml ([[rule]] and [[spike]] tables). Missing file: no rules."""
+    path = Path(path) if path else config_dir() / "alerts.toml"
+    if not path.is_file():
+        return []
+    problems: list[str] = []
+    data = _load_toml(path, problems)
+    r = _Reader(path, problems)
+    rules: list[AlertRule | SpikeRule] = []
+    names: set[str] = set()
+    for kind in ("rule", "spike"):
+        for n, t in enumerate(data.get(kind, [])):
+            p = f"{kind}[{t.get('name', n)}]."
+            name = r.get(t, "name", p, str, None, "a non-empty name", lambda v: bool(v.strip()))
+            if name is None:
+                r.fail(p + "name", "a non-empty name (missing)")
+                continue
+            if name in names:
+                r.fail(p + "name", "a name not used by another rule", name)
+            names.add(name)
+            recipients = r.str_list(t, "recipients", p, "a list of email addresses")
+            if not recipients or not all(_valid_email(x) for x in recipients):
+                r.fail(p + "recipients", "a non-empty list of email addresses", recipients)
+            issues = r.str_list(t, "issues", p, "a list of issue keys")
+            for i in issues:
+                if i not in ISSUE_KEYS:
+                    r.fail(p + "issues", "issue keys among " + ", ".join(ISSUE_KEYS), i)
+            partners = r.str_list(t, "partners", p, "a list of organisation names or acronyms")
+            if kind == "rule":
+                rules.append(AlertRule(
+                    name=name, recipients=recipients, issues=issues, partners=partners,
+                    mode=r.get(t, "mode", p, str, "daily", "one of " + ", ".join(MODES), lambda v: v in MODES),
+                    sources=r.str_list(t, "sources", p), regions=r.str_list(t, "regions", p),
+                    keywords=r.str_list(t, "keywords", p), query=r.get(t, "query", p, str, None, "search words"),
+                    min_score=r.get(t, "min_score", p, float, None, "a number between 0 and 1",
+                                    lambda v: 0 <= v <= 1)))
+            else:
+                if not issues and not partners:
+                    r.fail(p + "issues/partners", "at least one issue or partner to watch")
+                rules.append(SpikeRule(
+                    name=name, recipients=recipients, issues=issues, partners=partners,
+                    factor=r.get(t, "factor", p, float, 3.0, "a number > 1", lambda v: v > 1),
+                    min_count=r.get(t, "min_count", p, int, 5, "an integer >= 1", lambda v: v >= 1),
+                    cooldown_hours=r.get(t, "cooldown_hours", p, float, 72.0, "hours >= 0", lambda v: v >= 0)))
+    if problems:
+        raise ConfigError(problems)
+    return rules
+
+
+def load_smtp(path: str | os.PathLike | None = None) -> SmtpConfig:
+    path = Path(path) if path else config_dir() / "alerts.toml"
+    base = SmtpConfig()
+    if path.is_file():
+        problems: list[str] = []
+        t = _load_toml(path, problems).get("smtp", {})
+        r = _Reader(path, problems)
+        for secret in ("password", "user"):
+            if secret in t:
+                r.fail(f"smtp.{secret}", f"no {secret} in the file: set OGI_SMTP_{secret.upper()} in the environment")
+        base.host = r.get(t, "host", "smtp.", str, None, "a host name")
+        base.port = r.get(t, "port", "smtp.", int, 587, "a port number", lambda v: 0 < v < 65536)
+        base.security = r.get(t, "security", "smtp.", str, "starttls", "starttls, ssl or none",
+                              lambda v: v in ("starttls", "ssl", "none"))
+        base.sender = r.get(t, "sender", "smtp.", str, base.sender, "an email address", _valid_email)
+        if problems:
+            raise ConfigError(problems)
+    return SmtpConfig.from_env(base)
+
+
+# ------------------------------------------------------------------ selecting articles
+
+def _filter(rule: AlertRule, settings: Settings, **bounds: Any) -> ExportFilter:
+    return ExportFilter(issues=rule.issues, partners=rule.partners, sources=rule.sources, regions=rule.regions,
+                        keywords=rule.keywords, query=rule.query, min_score=rule.min_score,
+                        timezone=settings.timezone, **bounds)
+
+
+def matching_articles(store: Store, rule: AlertRule, settings: Settings, **bounds: Any) -> list[dict]:
+    """Articles matching the rule (with duplicates folded under their first copy)."""
+    sql, args = build_query(_filter(rule, settings, **bounds))
+    cur = store.conn.execute(sql, args)
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    return group_duplicates(store, rows)
+
+
+def group_duplicates(store: Store, rows: list[dict]) -> list[dict]:
+    """One item per story: syndicated copies listed under the first copy (``copies``)."""
+    items: dict[int, dict] = {}
+    order: list[int] = []
+    for row in rows:
+        head = row.get("duplicate_of") or row["id"]
+        if head not in items:
+            if head != row["id"]:
+                first = store.conn.execute("SELECT id, title, url, source_id, published FROM articles WHERE id=?",
+                                           (head,)).fetchone()
+                if first:
+                    base = dict(row)
+                    base.update({"id": first[0], "title": first[1], "url": first[2], "source": first[3],
+                                 "published": first[4]})
+                    items[head] = {**base, "copies": []}
+                    order.append(head)
+                    items[head]["copies"].append(row)
+                    continue
+            items[head] = {**row, "copies": []}
+            order.append(head)
+        elif head != row["id"]:
+            items[head]["copies"].append(row)
+    for item in items.values():
+        item["evidence"] = _evidence(store, item["id"])
+    return [items[h] for h in order]
+
+
+def _evidence(store: Store, article_id: int) -> dict[str, str]:
+    out = {}
+    for issue, ev in store.conn.execute("SELECT issue, evidence FROM article_issues WHERE article_id=? AND "
+                                        "assigned=1 ORDER BY score DESC", (article_id,)):
+        if ev:
+            sentences = json.loads(ev).get("sentences") or []
+            if sentences:
+                out[issue] = sentences[0]
+    return out
+
+
+# ------------------------------------------------------------------ rendering
+
+def _issue_names() -> dict[str, str]:
+    try:
+        return {i.key: i.name_id for i in load_issues()}
+    except ConfigError:
+        return {k: k for k in ISSUE_KEYS}
+
+
+def _local_date(iso: str | None, tz: ZoneInfo) -> str:
+    if not iso:
+        return "tanggal tidak diketahui"
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone(tz).strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        return iso
+
+
+def render(rule_name: str, heading: str, items: list[dict], settings: Settings) -> tuple[str, str]:
+    """Plain-text and HTML bodies, in Indonesian. Scraped text is escaped in the HTML."""
+    tz = settings.tz
+    names = _issue_names()
+    esc = html.escape
+    text = [heading, "=" * len(heading), ""]
+    parts = [f"<h2>{esc(heading)}</h2>"]
+    for n, item in enumerate(items[:MAX_ITEMS], 1):
+        issues = [s.strip() for s in (item.get("issues") or "").split(";") if s.strip()]
+        scored = [f"{names.get(k, k)} ({item.get('score_' + k) or 0:.2f})" for k in issues]
+        partners = item.get("partners") or "-"
+        when = _local_date(item.get("published"), tz)
+        text += [f"{n}. {item['title']}", f"   Sumber: {item['source']}, {when}",
+                 f"   Isu: {', '.join(scored) or '-'}", f"   Mitra: {partners}"]
+        evidence = next(iter(item.get("evidence", {}).values()), None)
+        if evidence:
+            text.append(f"   Bukti: \u201c{evidence}\u201d")
+        text.append(f"   Tautan: {item['url']}")
+        copies = item.get("copies") or []
+        if copies:
+            text.append("   Juga dimuat: " + "; ".join(f"{c['source']} ({c['url']})" for c in copies))
+        text.append("")
+        parts.append(
+            "<div style='margin-bottom:1em'>"
+            f"<p><a href=\"{esc(item['url'], quote=True)}\"><b>{esc(item['title'] or '(tanpa judul)')}</b></a><br>"
+            f"<small>{esc(str(item['source']))} &middot; {esc(when)}</small></p>"
+            f"<p>Isu: {esc(', '.join(scored) or '-')}<br>Mitra: {esc(partners)}</p>"
+            + (f"<blockquote>{esc(evidence)}</blockquote>" if evidence else "")
+            + ("<p><small>Juga dimuat: " + "; ".join(
+                f"<a href=\"{esc(c['url'], quote=True)}\">{esc(str(c['source']))}</a>" for c in copies)
+               + "</small></p>" if copies else "")
+            + "</div>")
+    if len(items) > MAX_ITEMS:
+        more = f"... dan {len(items) - MAX_ITEMS} berita lainnya."
+        text.append(more)
+        parts.append(f"<p>{esc(more)}</p>")
+    footer = f"Dikirim oleh ogi-monitor, aturan \u201c{rule_name}\u201d."
+    text.append(footer)
+    parts.append(f"<hr><p><small>{esc(footer)}</small></p>")
+    body_html = "<html><body style='font-family:sans-serif'>" + "\n".join(parts) + "</body></html>"
+    return "\n".join(text), body_html
+
+
+# ------------------------------------------------------------------ queueing
+
+def _cursor(store: Store, rule: str) -> int | None:
+    row = store.conn.execute("SELECT last_article_id FROM alert_state WHERE rule=? AND subject_key='cursor'",
+                             (rule,)).fetchone()
+    return row[0] if row else None
+
+
+def due_messages(store: Store, settings: Settings, rules: Sequence[AlertRule | SpikeRule],
+                 now: dt.datetime | None = None, *, days: int | None = None) -> list[tuple[Message, dict]]:
+    """Messages due now, each with the state change that records it (applied when queued)."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    local = now.astimezone(settings.tz)
+    today = local.date()
+    out: list[tuple[Message, dict]] = []
+    max_id = store.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    for rule in rules:
+        if isinstance(rule, SpikeRule):
+            out += spike_messages(store, settings, rule, now)
+            continue
+        if rule.mode == "immediate":
+            cursor = _cursor(store, rule.name)
+            if cursor is None and days is None:
+                # A new rule starts from now, not with the whole archive.
+                out.append((None, {"rule": rule.name, "cursor": max_id}))  # type: ignore[arg-type]
+                continue
+            bounds = {"after_id": cursor or 0} if days is None else \
+                {"first_seen_from": (now - dt.timedelta(days=days)).isoformat(timespec="seconds")}
+            items = matching_articles(store, rule, settings, **bounds)
+            if items:
+                ids = sorted(i["id"] for i in items)
+                subject = f"[ogi-monitor] {len(items)} berita baru: {rule.name}"
+                text, body = render(rule.name, f"Berita baru untuk \u201c{rule.name}\u201d", items, settings)
+                out.append((Message(rule.name, rule.recipients, subject, text, body,
+                                    f"{rule.name}:immediate:{ids[0]}-{ids[-1]}:{max_id}"),
+                            {"rule": rule.name, "cursor": max_id}))
+            continue
+        span = 1 if rule.mode == "daily" else 7
+        if rule.mode == "weekly" and today.isoweekday() != 1 and days is None:
+            continue  # weekly digests go out on Mondays
+        end_local = dt.datetime.combine(today, dt.time(0), settings.tz)
+        start_local = end_local - dt.timedelta(days=days or span)
+        period = f"{start_local.date().isoformat()}" + ("" if span == 1 else f"..{(end_local.date() - dt.timedelta(days=1)).isoformat()}")
+        items = matching_articles(store, rule, settings,
+                                  first_seen_from=start_local.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+                                  first_seen_to=end_local.astimezone(dt.timezone.utc).isoformat(timespec="seconds"))
+        if not items:
+            continue
+        label = "Ringkasan harian" if span == 1 else "Ringkasan mingguan"
+        subject = f"[ogi-monitor] {label} {period}: {rule.name} ({len(items)} berita)"
+        text, body = render(rule.name, f"{label} \u201c{rule.name}\u201d, {period}", items, settings)
+        out.append((Message(rule.name, rule.recipients, subject, text, body, f"{rule.name}:{rule.mode}:{period}"), {}))
+    return out
+
+
+def _daily_counts(store: Store, settings: Settings, kind: str, key: str, today: dt.date) -> list[int]:
+    """Articles per local day for the last 15 days (index 14 = today), by first_seen."""
+    tz = settings.tz
+    start = dt.datetime.combine(today - dt.timedelta(days=14), dt.time(0), tz).astimezone(dt.timezone.utc)
+    if kind == "issue":
+        sql = ("SELECT a.first_seen FROM articles a JOIN article_issues ai ON ai.article_id = a.id "
+               "WHERE ai.issue = ? AND ai.assigned = 1 AND a.duplicate_of IS NULL AND a.first_seen >= ?")
+        args = (key, start.isoformat(timespec="seconds"))
+    else:
+        sql = ("SELECT a.first_seen FROM articles a JOIN article_partners ap ON ap.article_id = a.id "
+               "JOIN partners p ON p.id = ap.partner_id WHERE (lower(p.name) = ? OR lower(p.acronym) = ?) "
+               "AND a.duplicate_of IS NULL AND a.first_seen >= ?")
+        args = (key.lower(), key.lower(), start.isoformat(timespec="seconds"))
+    counts = [0] * 15
+    for (seen,) in store.conn.execute(sql, args):
+        day = dt.datetime.fromisoformat(seen).astimezone(tz).date()
+        idx = 14 - (today - day).days
+        if 0 <= idx <= 14:
+            counts[idx] += 1
+    return counts
+
+
+def spike_messages(store: Store, settings: Settings, rule: SpikeRule, now: dt.datetime) -> list[tuple[Message, dict]]:
+    today = now.astimezone(settings.tz).date()
+    out = []
+    names = _issue_names()
+    for kind, keys in (("issue", rule.issues), ("partner", rule.partners)):
+        for key in keys:
+            counts = _daily_counts(store, settings, kind, key, today)
+            mean = sum(counts[:14]) / 14
+            if counts[14] < rule.min_count or counts[14] < rule.factor * max(mean, 0.5):
+                continue
+            subject_key = f"{kind}:{key}"
+            row = store.conn.execute("SELECT last_sent FROM alert_state WHERE rule=? AND subject_key=?",
+                                     (rule.name, subject_key)).fetchone()
+            if row and row[0] and now - dt.datetime.fromisoformat(row[0]) < dt.timedelta(hours=rule.cooldown_hours):
+                continue
+            label = names.get(key, key)
+            subject = f"[ogi-monitor] Lonjakan pemberitaan: {label} ({counts[14]} berita hari ini)"
+            text = (f"Lonjakan pemberitaan untuk {label}: {counts[14]} berita hari ini, rata-rata 14 hari "
+                    f"sebelumnya {mean:.1f} per hari.\n\nDikirim oleh ogi-monitor, aturan \u201c{rule.name}\u201d.")
+            body = (f"<html><body><p>Lonjakan pemberitaan untuk <b>{html.escape(label)}</b>: {counts[14]} berita "
+                    f"hari ini, rata-rata 14 hari sebelumnya {mean:.1f} per hari.</p></body></html>")
+            out.append((Message(rule.name, rule.recipients, subject, text, body,
+                                f"{rule.name}:spike:{subject_key}:{today.isoformat()}"),
+                         {"rule": rule.name, "subject_key": subject_key, "last_sent": now.isoformat()}))
+    return out
+
+
+def queue_due(store: Store, settings: Settings, rules: Sequence[AlertRule | SpikeRule],
+              now: dt.datetime | None = None) -> int:
+    """Put due messages into the outbox; each message and its state change in one transaction."""
+    queued = 0
+    for message, state in due_messages(store, settings, rules, now):
+        with store.transaction():
+            if message is not None:
+                cur = store.conn.execute(
+                    "INSERT OR IGNORE INTO outbox (dedupe_key, rule, recipients, subject, body_text, body_html, created)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (message.dedupe_key, message.rule, json.dumps(message.recipients), message.subject,
+                     message.body_text, message.body_html, utcnow()))
+                queued += cur.rowcount
+            if "cursor" in state:
+                store.conn.execute(
+                    "INSERT INTO alert_state (rule, subject_key, last_article_id) VALUES (?, 'cursor', ?) "
+                    "ON CONFLICT(rule, subject_key) DO UPDATE SET last_article_id=excluded.last_article_id",
+                    (state["rule"], state["cursor"]))
+            elif "subject_key" in state:
+                store.conn.execute(
+                    "INSERT INTO alert_state (rule, subject_key, last_sent) VALUES (?,?,?) "
+                    "ON CONFLICT(rule, subject_key) DO UPDATE SET last_sent=excluded.last_sent",
+                    (state["rule"], state["subject_key"], state["last_sent"]))
+    return queued
+
+
+def preview(store: Store, settings: Settings, rules: Sequence[AlertRule | SpikeRule], *, days: int = 7) -> list[Message]:
+    """What the rules would send, looking back ``days`` days; nothing is queued or sent."""
+    return [m for m, _ in due_messages(store, settings, rules, days=days) if m is not None]
+
+
+# ------------------------------------------------------------------ sending
+
+def _connect(cfg: SmtpConfig) -> smtplib.SMTP:
+    if cfg.security == "ssl":
+        server: smtplib.SMTP = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout,
+                                                context=ssl.create_default_context())
+    else:
+        server = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+        if cfg.security == "starttls":
+            server.starttls(context=ssl.create_default_context())
+    if cfg.user and cfg.password:
+        server.login(cfg.user, cfg.password)
+    return server
+
+
+def _email(row: tuple, cfg: SmtpConfig) -> EmailMessage:
+    _id, _key, _rule, recipients, subject, text, body_html, message_id = row
+    msg = EmailMessage()
+    msg["From"] = cfg.sender
+    msg["To"] = ", ".join(json.loads(recipients))
+    msg["Subject"] = subject
+    msg["Date"] = formatdate(localtime=False)
+    msg["Message-ID"] = message_id
+    msg.set_content(text)
+    msg.add_alternative(body_html, subtype="html")
+    return msg
+
+
+def _reason(exc: BaseException, cfg: SmtpConfig) -> str:
+    reason = f"{type(exc).__name__}: {exc}"
+    if cfg.password:
+        reason = reason.replace(cfg.password, "***")
+    return reason[:300]
+
+
+def send_outbox(store: Store, cfg: SmtpConfig) -> dict[str, int]:
+    """Send every unsent outbox message; a failure leaves it queued for the next run."""
+    rows = store.conn.execute(
+        "SELECT id, dedupe_key, rule, recipients, subject, body_text, body_html, message_id FROM outbox "
+        "WHERE sent_at IS NULL AND attempts < ? ORDER BY id", (MAX_SEND_ATTEMPTS,)).fetchall()
+    stats = {"sent": 0, "failed": 0, "pending": len(rows)}
+    if not rows:
+        return stats
+    if not cfg.host:
+        log.warning("SMTP not configured (OGI_SMTP_HOST); %d message(s) stay queued", len(rows))
+        return stats
+    # A stable Message-ID per message lets receivers drop a copy resent after a mid-send drop.
+    for row in rows:
+        if not row[7]:
+            mid = make_msgid(domain="ogi-monitor")
+            with store.transaction():
+                store.conn.execute("UPDATE outbox SET message_id=? WHERE id=?", (mid, row[0]))
+    rows = store.conn.execute(
+        "SELECT id, dedupe_key, rule, recipients, subject, body_text, body_html, message_id FROM outbox "
+        "WHERE sent_at IS NULL AND attempts < ? ORDER BY id", (MAX_SEND_ATTEMPTS,)).fetchall()
+    server = None
+    try:
+        server = _connect(cfg)
+    except (OSError, smtplib.SMTPException) as exc:
+        reason = _reason(exc, cfg)
+        log.warning("SMTP server %s:%s unavailable (%s); %d message(s) stay queued", cfg.host, cfg.port, reason,
+                    len(rows))
+        with store.transaction():
+            store.conn.executemany("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE id=?",
+                                   [(reason, r[0]) for r in rows])
+        stats["failed"] = len(rows)
+        return stats
+    try:
+        for row in rows:
+            try:
+                server.send_message(_email(row, cfg))
+            except (OSError, smtplib.SMTPException) as exc:
+                reason = _reason(exc, cfg)
+                with store.transaction():
+                    store.conn.execute("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE id=?",
+                                       (reason, row[0]))
+                stats["failed"] += 1
+                log.warning("sending %s failed: %s (queued for the next run)", row[1], reason)
+                if isinstance(exc, (smtplib.SMTPServerDisconnected, OSError)):
+                    # The connection is gone: the remaining messages wait for the next run.
+                    remaining = [r for r in rows if r[0] > row[0]]
+                    stats["failed"] += len(remaining)
+                    break
+                continue
+            with store.transaction():
+                store.conn.execute("UPDATE outbox SET sent_at=?, attempts=attempts+1, last_error=NULL WHERE id=?",
+                                   (utcnow(), row[0]))
+            stats["sent"] += 1
+    finally:
+        try:
+            server.quit()
+        except (OSError, smtplib.SMTPException):
+            pass
+    stats["pending"] = len(rows) - stats["sent"]
+    return stats
+
+
+def process_alerts(store: Store, settings: Settings, *, rules: Sequence | None = None,
+                   smtp: SmtpConfig | None = None, now: dt.datetime | None = None,
+                   config_path: str | os.PathLike | None = None) -> dict[str, int]:
+    """Queue what is due and send the outbox; returns counts (queued, sent, failed, pending)."""
+    if rules is None:
+        rules = load_alert_rules(config_path)
+    queued = queue_due(store, settings, rules, now)
+    stats = send_outbox(store, smtp or load_smtp(config_path))
+    return {"queued": queued, **stats}

@@ -1,0 +1,584 @@
+"""The `monitor` command line: a thin layer over the functions the scheduler also calls.
+
+Exit codes: 0 success, 1 failure of the work itself, 2 bad usage or configuration,
+3 another cycle is already running, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+import click
+
+from . import __version__
+from .config import ISSUE_KEYS, ConfigError, Settings, config_dir, load_issues, load_settings, load_sources
+
+log = logging.getLogger("monitor")
+
+EXIT_FAIL, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
+def setup_logging(verbose: int, log_file: Path | None = None) -> None:
+    level = logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if log_file:
+        from logging.handlers import RotatingFileHandler
+
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        fh = RotatingFileHandler(log_file, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+        fh.setLevel(logging.INFO)
+        handlers.append(fh)
+    logging.basicConfig(level=min(level, logging.INFO) if log_file else level, handlers=handlers,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
+    handlers[0].setLevel(level)
+
+
+class Ctx:
+    def __init__(self, config: str | None, db: str | None, verbose: int):
+        self.config_dir = config_dir(config)
+        self.db_override = db
+        self.verbose = verbose
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            s = load_settings(self.config_dir / "settings.toml")
+            if self.db_override:
+                s.db_path = Path(self.db_override)
+            self._settings = s
+        return self._settings
+
+    def sources(self):
+        return load_sources(self.config_dir / "sources.toml")
+
+
+def fail(message: str, code: int = EXIT_FAIL) -> None:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(code)
+
+
+class Group(click.Group):
+    """Turns configuration errors into one clear message per problem and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            click.secho("configuration error:", fg="red", err=True)
+            for problem in exc.problems:
+                click.echo(f"  {problem}", err=True)
+            sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="ogi-monitor")
+@click.option("--config", "config", type=click.Path(file_okay=False), help="Config directory (default ./config).")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database (overrides settings.toml).")
+@click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
+@click.pass_context
+def main(ctx: click.Context, config: str | None, db: str | None, verbose: int) -> None:
+    """ogi-monitor: regional news for Open Government Indonesia, tagged and linked."""
+    ctx.obj = Ctx(config, db, verbose)
+    setup_logging(verbose)
+
+
+def progress_printer(enabled: bool):
+    """A tqdm bar per stage on a terminal; nothing otherwise."""
+    from tqdm import tqdm
+
+    bars: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if not enabled:
+            return
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, unit="src" if stage == "discover" else "page",
+                                     leave=False, file=sys.stderr)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def print_summary(result, db_path: Path) -> None:
+    c = result.counts
+    click.echo(f"run {result.run_id} {result.status}: discovered {c['discovered']}, fetched {c['fetched']}, "
+               f"new {c['new']}, updated {c['updated']}, duplicate {c['duplicate']}, unchanged {c['unchanged']}, "
+               f"failed {c['failed']}, blocked by robots {c['robots_blocked']}")
+    for source, counts in sorted(result.per_source.items()):
+        click.echo(f"  {source}: new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
+    if result.per_issue:
+        click.echo("  new articles per issue: " + ", ".join(f"{k} {v}" for k, v in sorted(result.per_issue.items())))
+    for problem in [f"{k}: {v}" for k, v in result.health.items() if v != "ok"]:
+        click.secho(f"  source health: {problem}", fg="yellow")
+    for f in result.failures[:15]:
+        click.echo(f"  failed: {f['url']}: {f['reason']}")
+    if len(result.failures) > 15:
+        click.echo(f"  ... {len(result.failures) - 15} more failures (table fetch_log / runs in {db_path})")
+    if result.alerts:
+        click.echo("  alerts: " + ", ".join(f"{k} {v}" for k, v in result.alerts.items()))
+
+
+# ------------------------------------------------------------------ run / schedule / demo
+
+@main.command()
+@click.option("--no-alerts", is_flag=True, help="Collect and tag only.")
+@click.pass_obj
+def run(obj: Ctx, no_alerts: bool) -> None:
+    """Run one full cycle: collect, extract, classify, partners, store, alerts."""
+    from .pipeline import CycleRunning, run_cycle
+
+    settings = obj.settings
+    setup_logging(obj.verbose, settings.log_file)
+    sources = obj.sources()
+    try:
+        result = run_cycle(settings, sources, alerts=not no_alerts, progress=progress_printer(sys.stderr.isatty()))
+    except CycleRunning as exc:
+        fail(str(exc), EXIT_BUSY)
+    print_summary(result, settings.db_path)
+
+
+@main.command()
+@click.option("--once-now", is_flag=True, help="Also run one cycle immediately at start.")
+@click.pass_obj
+def schedule(obj: Ctx, once_now: bool) -> None:
+    """Run the daily cycle on a schedule (APScheduler) until SIGTERM/SIGINT."""
+    from .schedule import run_scheduler
+
+    settings = obj.settings
+    setup_logging(max(obj.verbose, 1), settings.log_file)
+    run_scheduler(settings, obj.config_dir, run_now=once_now)
+
+
+@main.command()
+@click.option("--dir", "out_dir", type=click.Path(file_okay=False), default="demo-output", show_default=True,
+              help="Where the demo database, CSV and digest go (recreated).")
+@click.option("--serve/--no-serve", default=False, help="Keep the demo site running and browse with Datasette.")
+@click.pass_obj
+def demo(obj: Ctx, out_dir: str, serve: bool) -> None:
+    """Full cycle against a bundled local news site: no network needed."""
+    from .demo.run import run_demo
+
+    run_demo(Path(out_dir), verbose=obj.verbose, serve=serve)
+
+
+# ------------------------------------------------------------------ sources
+
+@main.group()
+def sources() -> None:
+    """List and check configured news sources."""
+
+
+@sources.command("list")
+@click.pass_obj
+def sources_list(obj: Ctx) -> None:
+    """Show the configured sources."""
+    for s in obj.sources():
+        methods = [f"{len(s.feeds)} feed", f"{len(s.sitemaps)} sitemap", f"{len(s.listings)} listing"]
+        flag = "" if s.verified else " (unverified)"
+        state = "" if s.enabled else " [disabled]"
+        click.echo(f"{s.id:24} {s.name} — {s.region} ({s.region_level}), {s.kind}; {', '.join(methods)}{flag}{state}")
+
+
+@sources.command("check")
+@click.option("--probe", is_flag=True, help="Also fetch each source's discovery URLs (needs network).")
+@click.pass_obj
+def sources_check(obj: Ctx, probe: bool) -> None:
+    """Validate the configuration; with --probe, fetch each feed/sitemap/listing once."""
+    settings = obj.settings
+    srcs = obj.sources()
+    load_issues(obj.config_dir / "issues.toml")
+    click.echo(f"configuration OK: {len(srcs)} sources, settings {obj.config_dir / 'settings.toml'}")
+    if not probe:
+        return
+    from .discover import discover
+    from .fetch import Fetcher
+    from .pipeline import fetch_settings
+
+    bad = 0
+    with Fetcher(fetch_settings(settings, srcs)) as fetcher:
+        for s in srcs:
+            for url, kind in [(u, "feed") for u in s.feeds] + [(u, "sitemap") for u in s.sitemaps] + \
+                             [(l.url, "listing") for l in s.listings]:
+                page = fetcher.fetch(url, kind=kind)
+                d = discover(page, kind)
+                ok = page.ok and not d.error and d.links
+                bad += not ok
+                detail = f"{len(d.links)} links" if ok else (page.error or d.error or "no links")
+                click.echo(f"{'ok ' if ok else 'BAD'} {s.id} {kind} {url}: {detail}")
+    if bad:
+        sys.exit(EXIT_FAIL)
+
+
+# ------------------------------------------------------------------ extract
+
+def _html_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(source label, path-or-URL) for each argument; folders expand to their HTML files."""
+    for arg in paths:
+        if arg.startswith(("http://", "https://")):
+            yield arg, arg
+            continue
+        p = Path(arg)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in (".html", ".htm", ".xhtml", ".php", ".aspx", ""):
+                    yield str(f), str(f)
+        else:
+            yield arg, arg
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="JSONL file (default stdout).")
+@click.option("--source", "source_id", help="Use this configured source's extraction selectors.")
+@click.option("--url", "base_url", help="The page URL, for files (resolves relative links).")
+@click.option("--allow-local", is_flag=True, help="Allow URLs on loopback/private addresses.")
+@click.pass_obj
+def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: str | None, base_url: str | None,
+            allow_local: bool) -> None:
+    """Extract articles from HTML files, folders of HTML files, or http(s) URLs as JSON lines.
+
+    Keys: source, url, title, published, author, text, lang (plus error when a page failed).
+    """
+    from .extract import extract_article
+    from .fetch import Fetcher, FetchSettings
+    from .pipeline import rules_for
+
+    rules = None
+    if source_id:
+        match = [s for s in obj.sources() if s.id == source_id]
+        if not match:
+            fail(f"no source {source_id!r} in {obj.config_dir / 'sources.toml'}", EXIT_USAGE)
+        rules = rules_for(match[0], obj.settings)
+    out: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout
+    fetcher = None
+    failures = 0
+    try:
+        for label, where in _html_inputs(inputs):
+            row: dict[str, Any] = {"source": label}
+            if where.startswith(("http://", "https://")):
+                if fetcher is None:
+                    f = obj.settings.fetch
+                    fetcher = Fetcher(FetchSettings(user_agent=f.user_agent, connect_timeout=f.connect_timeout,
+                                                    read_timeout=f.read_timeout, max_bytes=f.max_page_bytes,
+                                                    per_host_delay=f.per_host_delay, allow_private=allow_local))
+                page = fetcher.fetch(where)
+                if not page.ok:
+                    failures += 1
+                    row.update({"url": where, "error": page.error or f"HTTP {page.status}"})
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    continue
+                html, url = page.html, page.final_url or where
+            else:
+                try:
+                    html = Path(where).read_bytes()
+                except OSError as exc:
+                    failures += 1
+                    row.update({"url": None, "error": f"cannot read: {exc.strerror}"})
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    continue
+                url = base_url or Path(where).resolve().as_uri()
+            a = extract_article(html, url, rules)
+            row.update({"url": a.canonical_url or url, "title": a.title, "published": a.published,
+                        "author": a.author, "text": a.text, "lang": a.lang})
+            if not a.text:
+                row["error"] = "no article text found"
+                failures += 1
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if fetcher:
+            fetcher.close()
+        if output:
+            out.close()
+    if failures:
+        log.warning("%d input(s) gave no article", failures)
+
+
+# ------------------------------------------------------------------ classify / train / evaluate
+
+def read_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
+    """(line number, record or None, error) from a JSONL or CSV file with id, title, text."""
+    p = Path(path)
+    if p.suffix.lower() == ".csv":
+        with open(p, encoding="utf-8-sig", newline="") as fh:
+            for n, row in enumerate(csv.DictReader(fh), 2):
+                yield n, row, None
+        return
+    with open(p, encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield n, None, f"line {n}: invalid JSON ({exc.msg})"
+                continue
+            if not isinstance(rec, dict):
+                yield n, None, f"line {n}: expected a JSON object"
+                continue
+            yield n, rec, None
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="JSONL output.")
+@click.option("--batch-size", default=256, show_default=True)
+@click.option("--no-evidence", is_flag=True, help="Skip evidence (faster).")
+@click.option("--no-partners", is_flag=True, help="Skip partner extraction.")
+@click.pass_obj
+def classify(obj: Ctx, input_path: str, output: str, batch_size: int, no_evidence: bool, no_partners: bool) -> None:
+    """Tag articles (JSONL or CSV with id, title, text) with issues, scores, partners, evidence."""
+    from .classify import ModelNotFound, classify_records
+
+    try:
+        stats = classify_records(read_records(input_path), output, model_dir=obj.settings.model_dir,
+                                 batch_size=batch_size, evidence=not no_evidence, partners=not no_partners)
+    except ModelNotFound as exc:
+        fail(str(exc))
+    click.echo(f"classified {stats['ok']} articles, {stats['errors']} bad input lines -> {output}", err=True)
+
+
+@main.command()
+@click.option("--corpus-dir", type=click.Path(file_okay=False), help="Shared corpora (default ../shared/corpora).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Model directory (default models/).")
+@click.option("--seed", default=13, show_default=True)
+@click.option("--with-db/--without-db", default=True, help="Include analysts' labels from the database.")
+@click.pass_obj
+def train(obj: Ctx, corpus_dir: str | None, out_dir: str | None, seed: int, with_db: bool) -> None:
+    """Train the issue classifier; write models/issue_model.joblib and MODEL_CARD.md."""
+    from .corpus import corpus_dir as resolve_corpus
+    from .store import Store
+    from .train import train as run_training
+
+    setup_logging(max(obj.verbose, 1))
+    root = resolve_corpus(corpus_dir)
+    if not root.is_dir():
+        fail(f"corpus directory not found: {root} (use --corpus-dir)", EXIT_USAGE)
+    extra = []
+    if with_db and obj.settings.db_path.is_file():
+        store = Store(obj.settings.db_path)
+        extra = store.human_labels()
+        store.close()
+    out = Path(out_dir) if out_dir else obj.settings.model_dir
+    report = run_training(root, out, seed=seed, extra_labels=extra)
+    click.echo(f"model {report['version']} -> {report['artifact']}; test macro-F1 {report['test']['macro_f1']:.3f}, "
+               f"micro-F1 {report['test']['micro_f1']:.3f} (see {out / 'MODEL_CARD.md'})")
+
+
+@main.command()
+@click.option("--labels", "labels_path", type=click.Path(exists=True, dir_okay=False),
+              help="A JSONL label file (corpus, id, issues); default: the test split of all labels.")
+@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="test", show_default=True)
+@click.option("--corpus-dir", type=click.Path(file_okay=False))
+@click.pass_obj
+def evaluate(obj: Ctx, labels_path: str | None, split: str, corpus_dir: str | None) -> None:
+    """Print per-issue P/R/F1 and macro/micro F1 of the current model on a labelled set."""
+    from .classify import load_model
+    from .corpus import corpus_dir as resolve_corpus
+    from .train import evaluate_model
+
+    model = load_model(obj.settings.model_dir)
+    report = evaluate_model(model, resolve_corpus(corpus_dir), labels_path=labels_path, split=split)
+    click.echo(f"model {model.version}; {report['n']} articles")
+    click.echo(f"{'issue':32} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+    for k in ISSUE_KEYS:
+        r = report["per_issue"][k]
+        click.echo(f"{k:32} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {r['support']:8d}")
+    click.echo(f"{'macro F1':32} {'':6} {'':6} {report['macro_f1']:6.3f}")
+    click.echo(f"{'micro F1':32} {'':6} {'':6} {report['micro_f1']:6.3f}")
+
+
+@main.command()
+@click.option("--all", "retag_all", is_flag=True, help="Also articles already tagged by this model version.")
+@click.pass_obj
+def retag(obj: Ctx, retag_all: bool) -> None:
+    """Re-tag stored articles after a model change."""
+    from .classify import load_model, retag_store
+    from .store import Store
+
+    store = Store(obj.settings.db_path)
+    model = load_model(obj.settings.model_dir)
+    n = retag_store(store, model, only_stale=not retag_all, progress=progress_printer(sys.stderr.isatty()))
+    click.echo(f"re-tagged {n} articles with {model.version}")
+
+
+@main.command()
+@click.argument("article_id", type=int, required=False)
+@click.option("--issues", "issues_csv", help="Comma-separated issue keys ('' for none).")
+@click.option("--import", "import_csv", type=click.Path(exists=True, dir_okay=False),
+              help="CSV with columns article_id (or id), issues (';' or ',' separated), optional labeller, note.")
+@click.option("--labeller", default=os.environ.get("USER", "analyst"))
+@click.option("--note", default=None)
+@click.pass_obj
+def label(obj: Ctx, article_id: int | None, issues_csv: str | None, import_csv: str | None, labeller: str,
+          note: str | None) -> None:
+    """Record an analyst's issue label for a stored article (used by the next `monitor train`)."""
+    from .store import Store
+
+    store = Store(obj.settings.db_path)
+
+    def parse(text: str) -> list[str]:
+        keys = [k.strip() for k in text.replace(";", ",").split(",") if k.strip()]
+        bad = [k for k in keys if k not in ISSUE_KEYS]
+        if bad:
+            raise click.BadParameter(f"unknown issue {bad}; expected some of {', '.join(ISSUE_KEYS)}")
+        return keys
+
+    if import_csv:
+        n = errors = 0
+        with open(import_csv, encoding="utf-8-sig", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), 2):
+                try:
+                    aid = int(row.get("article_id") or row.get("id") or "")
+                    store.set_human_label(aid, parse(row.get("issues") or ""), row.get("labeller") or labeller,
+                                          row.get("note") or None)
+                    n += 1
+                except (ValueError, KeyError, click.BadParameter) as exc:
+                    errors += 1
+                    click.echo(f"{import_csv}:{line}: skipped ({exc})", err=True)
+        click.echo(f"recorded {n} labels ({errors} rows skipped)")
+        sys.exit(EXIT_FAIL if errors and not n else 0)
+    if article_id is None or issues_csv is None:
+        raise click.UsageError("give ARTICLE_ID and --issues, or --import FILE.csv")
+    try:
+        store.set_human_label(article_id, parse(issues_csv), labeller, note)
+    except KeyError as exc:
+        fail(str(exc).strip("'\""))
+    click.echo(f"article {article_id}: labelled {parse(issues_csv) or 'no issue'}")
+
+
+# ------------------------------------------------------------------ partners
+
+@main.group()
+def partners() -> None:
+    """Partner organisations: review unknown ones found in stored articles."""
+
+
+@partners.command("review")
+@click.option("--top", default=30, show_default=True)
+@click.pass_obj
+def partners_review(obj: Ctx, top: int) -> None:
+    """The most frequent organisations in stored articles that are not in the gazetteer."""
+    from .store import Store
+
+    store = Store(obj.settings.db_path)
+    rows = store.conn.execute(
+        "SELECT p.name, p.acronym, p.type, count(*) AS n, sum(ap.mentions) AS mentions FROM partners p "
+        "JOIN article_partners ap ON ap.partner_id = p.id WHERE p.known = 0 GROUP BY p.id "
+        "ORDER BY n DESC, mentions DESC LIMIT ?", (top,)).fetchall()
+    if not rows:
+        click.echo("no unknown organisations in stored articles")
+        return
+    click.echo("Organisations not in the gazetteer (add them to config/partners.toml):")
+    for name, acronym, typ, n, mentions in rows:
+        click.echo(f"  {n:4d} articles  {name}" + (f" ({acronym})" if acronym else "") + f"  [{typ}]")
+
+
+# ------------------------------------------------------------------ export / serve
+
+@main.command()
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Local date (inclusive).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Local date (inclusive).")
+@click.option("--issue", "issues", multiple=True, type=click.Choice(list(ISSUE_KEYS)))
+@click.option("--partner", "partners_", multiple=True, help="Name part or acronym.")
+@click.option("--source", "sources_", multiple=True)
+@click.option("--region", "regions", multiple=True)
+@click.option("--min-score", type=click.FloatRange(0, 1))
+@click.option("--query", help="Full-text search words (all required).")
+@click.option("--no-duplicates", is_flag=True, help="Leave out syndicated copies.")
+@click.option("--excel", is_flag=True, help="UTF-8 with BOM and CRLF, for Excel.")
+@click.pass_obj
+def export(obj: Ctx, output: str, since, until, issues, partners_, sources_, regions, min_score, query,
+           no_duplicates, excel) -> None:
+    """Export tagged articles to CSV (streamed; formula-like cells neutralised)."""
+    from .export import ExportFilter, export_csv
+
+    s = obj.settings
+    if not s.db_path.is_file():
+        fail(f"no database at {s.db_path}; run `monitor run` (or `monitor demo`) first")
+    f = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
+                     issues=issues, partners=partners_, sources=sources_, regions=regions, min_score=min_score,
+                     query=query, include_duplicates=not no_duplicates, timezone=s.timezone)
+    try:
+        n = export_csv(str(s.db_path), output, f, excel=excel)
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+    click.echo(f"exported {n} articles -> {output}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True)
+@click.pass_obj
+def serve(obj: Ctx, host: str, port: int) -> None:
+    """Browse the database with Datasette (read-only, with facets and canned queries)."""
+    from .serve import serve_datasette
+
+    if not obj.settings.db_path.is_file():
+        fail(f"no database at {obj.settings.db_path}; run `monitor run` (or `monitor demo`) first")
+    serve_datasette(obj.settings.db_path, host=host, port=port)
+
+
+# ------------------------------------------------------------------ alerts
+
+@main.group()
+def alerts() -> None:
+    """Email alerts and digests (rules in config/alerts.toml)."""
+
+
+@alerts.command("preview")
+@click.option("--rule", "rule_name", help="Only this rule.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Also write the HTML to this file.")
+@click.option("--days", default=7, show_default=True, help="Look back this many days for digests.")
+@click.pass_obj
+def alerts_preview(obj: Ctx, rule_name: str | None, html_out: str | None, days: int) -> None:
+    """Render the messages the rules would send now, without sending or queueing them."""
+    from .alerts import load_alert_rules, preview
+    from .store import Store
+
+    rules = load_alert_rules(obj.config_dir / "alerts.toml")
+    if rule_name:
+        rules = [r for r in rules if r.name == rule_name]
+        if not rules:
+            fail(f"no alert rule {rule_name!r}", EXIT_USAGE)
+    store = Store(obj.settings.db_path)
+    messages = preview(store, obj.settings, rules, days=days)
+    if not messages:
+        click.echo("nothing to send")
+    for m in messages:
+        click.echo(f"--- {m.rule} -> {', '.join(m.recipients)}\nSubject: {m.subject}\n\n{m.body_text}\n")
+    if html_out and messages:
+        Path(html_out).write_text("\n<hr>\n".join(m.body_html for m in messages), encoding="utf-8")
+        click.echo(f"HTML written to {html_out}")
+
+
+@alerts.command("send")
+@click.pass_obj
+def alerts_send(obj: Ctx) -> None:
+    """Queue due alerts and send the outbox now (also done at the end of every cycle)."""
+    from .alerts import process_alerts
+    from .store import Store
+
+    store = Store(obj.settings.db_path)
+    stats = process_alerts(store, obj.settings)
+    click.echo(", ".join(f"{k} {v}" for k, v in stats.items()) or "nothing to do")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,481 @@
+"""Publication dates of (Indonesian) news pages, as ISO 8601 with a UTC offset.
+
+Sources, most trusted first: JSON-LD ``datePublished`` (also inside ``@graph``), ``<meta>``
+tags, ``<time datetime>`` / ``itemprop=datePublished``, the visible date line near the
+headline ("Senin, 11 November 2024 - 14:30 WITA", "05/11/2015 10:08 WIB", ...), and last
+htmldate (date only). Regexes do the work; no dateparser on the hot path.
+
+Time zones: WIB = +07:00, WITA = +08:00, WIT = +09:00. A time without a zone takes the zone
+the page itself writes next to its dates (the most frequent of WIB/WITA/WIT in its text),
+else ``default_tz`` (Asia/Makassar, i.e. WITA: NTB). Machine dates stamped "Z" whose wall
+clock equals a visible "... WIB" date on the same page are local times mislabelled as UTC
+(detik does this) and take the visible zone.
+
+Future dates: a date later than ``now + FUTURE_SKEW`` (one hour) is rejected and the next
+source is tried; the hour absorbs clock skew between the outlet's server and ours but not
+the 7-9 h error of a local time mislabelled as UTC. Dates before ``MIN_YEAR`` are rejected.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import re
+from collections import Counter
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import Iterator, NamedTuple
+from zoneinfo import ZoneInfo
+
+import lxml.html
+from lxml import etree
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TZ = "Asia/Makassar"
+FUTURE_SKEW = timedelta(hours=1)
+MIN_YEAR = 1990
+
+ZONES: dict[str, tzinfo] = {
+    "WIB": timezone(timedelta(hours=7), "WIB"),
+    "WITA": timezone(timedelta(hours=8), "WITA"),
+    "WIT": timezone(timedelta(hours=9), "WIT"),
+}
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "january": 1, "jan": 1,
+    "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
+    "maret": 3, "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "december": 12, "des": 12, "dec": 12,
+}  # fmt: skip
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Optional time after a date: "14:30", "- 14:30:05", "| 21:04", ", pukul 14.30", "at 09:10".
+_TIME = (
+    r"(?:\s*(?:,|-|–|\||•|/|at|@)?\s*(?P<pk>pukul|jam)?\s*"
+    r"(?P<H>[012]?\d)(?P<sep>[:.])(?P<M>[0-5]\d)(?:[:.](?P<S>[0-5]\d))?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\b\.?))?)?"
+)
+_ZONE = r"(?:\s*(?P<tz>WITA|WIB|WIT|UTC|GMT)\b(?:\s*(?P<tzoff>[+-]\d{1,2}(?::?\d{2})?))?)?"
+
+_TEXT_DATES = [
+    # "Senin, 11 November 2024 - 14:30 WITA", "4 Nov 2024", "04 November, 2015 | 07:28 WIB"
+    re.compile(
+        rf"(?<!\w)(?P<d>[0-3]?\d)(?:\s+|\s*-\s*)(?P<mon>{_MONTH})\.?,?(?:\s+|\s*-\s*)(?P<y>(?:19|20)\d\d)(?!\d)"
+        + _TIME + _ZONE,
+        re.I,
+    ),
+    # "November 4, 2015 10:00"
+    re.compile(
+        rf"(?<!\w)(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)(?!\d)" + _TIME + _ZONE,
+        re.I,
+    ),
+    # "Kamis (11/11/2024)", "05/11/2015 10:08 WIB", "02/11/2023, 21:34 WIB", "11-11-2024"
+    re.compile(
+        r"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<ds>[/.-])(?P<m>[01]?\d)(?P=ds)(?P<y>(?:19|20)\d\d)(?![\d/])" + _TIME + _ZONE,
+        re.I,
+    ),
+    # "2023/11/02 20:59:53", "2024-11-11 14:30" (machine-ish dates written as text)
+    re.compile(
+        r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<ds>[/.-])(?P<m>[01]?\d)(?P=ds)(?P<d>[0-3]?\d)(?![\d/])"
+        r"(?:[T\s]+(?P<H>[012]?\d)(?P<sep>:)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?" + _ZONE,
+        re.I,
+    ),
+]
+
+_ZONE_WORD = re.compile(r"\b(WITA|WIB|WIT)\b")
+
+# <meta> names/properties/itemprops giving the publication time, best first.
+_META_KEYS = [
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "article:published", "published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "dtk:publishdate", "content_publisheddate",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
+    "dcterms.date", "dc.date.created", "dcterms.created", "originalpublicationdate",
+    "article.published", "date", "datecreated", "createdate", "dtk:createddate",
+]  # fmt: skip
+_META_RANK = {k: i for i, k in enumerate(_META_KEYS)}
+
+_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage|Posting", re.I)
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_HINT_ATTR = re.compile(r"date|time|tanggal|tgl|publish|posted|waktu|jam|byline|meta|info", re.I)
+
+
+class Candidate(NamedTuple):
+    """A publication time found on the page, with how much its zone can be trusted."""
+
+    dt: datetime
+    source: str
+    zone: str  # "explicit" (offset or WIB/WITA/WIT given), "utc" (a bare Z/UTC), "none"
+    timed: bool = True  # False for a bare date (read as midnight)
+
+
+def _tz(name: str | tzinfo | None) -> tzinfo:
+    if isinstance(name, tzinfo):
+        return name
+    name = name or DEFAULT_TZ
+    if name.upper() in ZONES:
+        return ZONES[name.upper()]
+    return ZoneInfo(name)
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(timezone.utc)
+    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+
+
+def acceptable(dt: datetime, now: datetime | None = None) -> bool:
+    """True when ``dt`` is plausible as a publication time: not in the future, not ancient."""
+    return dt.year >= MIN_YEAR and dt <= _now(now) + FUTURE_SKEW
+
+
+def _offset(text: str) -> timezone:
+    m = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", text)
+    if not m:
+        return timezone.utc
+    delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+    return timezone(-delta if m.group(1) == "-" else delta)
+
+
+def _from_match(m: re.Match, default: tzinfo) -> tuple[datetime, str, bool] | None:
+    """Build a datetime from one of the ``_TEXT_DATES`` matches; None when out of range."""
+    g = m.groupdict()
+    month = MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
+    hour = minute = second = 0
+    # "14.30" only counts as a time with a zone or "pukul": otherwise it may be a number.
+    timed = g.get("H") is not None and not (g.get("sep") == "." and not (g.get("tz") or g.get("pk")))
+    if timed:
+        hour, minute, second = int(g["H"]), int(g["M"]), int(g.get("S") or 0)
+        ampm = (g.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    tzname = (g.get("tz") or "").upper()
+    if tzname in ZONES:
+        tz, zone = ZONES[tzname], "explicit"
+    elif tzname in ("UTC", "GMT"):
+        tz = _offset(g["tzoff"]) if g.get("tzoff") else timezone.utc
+        zone = "explicit"
+    else:
+        tz, zone = default, "none"
+    try:
+        dt = datetime(int(g["y"]), month, int(g["d"]), hour, minute, second)
+    except ValueError:
+        return None
+    return dt.replace(tzinfo=tz), zone, timed
+
+
+class TextDate(NamedTuple):
+    """A date written in running text."""
+
+    pos: int
+    dt: datetime
+    zone: str  # as in Candidate
+    timed: bool
+    end: int = 0  # where the date's text ends
+
+
+def iter_text_dates(text: str, default_tz: str | tzinfo = DEFAULT_TZ) -> Iterator[TextDate]:
+    """All dates written in ``text``, in text order."""
+    tz = _tz(default_tz)
+    found: list[TextDate] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _TEXT_DATES:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # an earlier, more specific pattern already read this span
+            built = _from_match(m, tz)
+            if built:
+                taken.append(m.span())
+                found.append(TextDate(m.start(), *built, m.end()))
+    found.sort(key=lambda x: x.pos)
+    return iter(found)
+
+
+def parse_machine_date(value: str, default_tz: str | tzinfo = DEFAULT_TZ) -> Candidate | None:
+    """Parse a machine-written date (ISO 8601 and its common misspellings, epoch seconds/ms).
+
+    Falls back to the text patterns; never raises.
+    """
+    v = (value or "").strip()
+    if not v:
+        return None
+    tz = _tz(default_tz)
+    if re.fullmatch(r"\d{10}|\d{13}", v):
+        secs = int(v) / (1000 if len(v) == 13 else 1)
+        return Candidate(datetime.fromtimestamp(secs, timezone.utc), "epoch", "explicit")
+    v = re.sub(r"^(\d{4})/(\d{2})/(\d{2})", r"\1-\2-\3", v)
+    v = re.sub(r"^(\d{4}-\d{2}-\d{2})\s*T\s*", r"\1T", v)  # "2015-11-05 T10:08:58Z"
+    v = re.sub(r"T(\d{2})-(\d{2})-(\d{2})", r"T\1:\2:\3", v)  # "2023-11-02T20-59-53Z"
+    try:
+        dt = datetime.fromisoformat(v)
+    except ValueError:
+        dt = None
+    if dt is not None:
+        if dt.tzinfo is None:
+            return Candidate(dt.replace(tzinfo=tz), "iso", "none", len(v) > 10)
+        bare_utc = dt.utcoffset() == timedelta(0) and v.endswith(("Z", "z", "+00:00", "+0000"))
+        return Candidate(dt, "iso", "utc" if bare_utc else "explicit")
+    for td in iter_text_dates(value, tz):
+        return Candidate(td.dt, "text", td.zone, td.timed)
+    return None
+
+
+def parse_indonesian_date(
+    text: str, default_tz: str | tzinfo = DEFAULT_TZ, now: datetime | None = None
+) -> datetime | None:
+    """The first acceptable date written in ``text`` (Indonesian or English, or ISO 8601).
+
+    Handles "Senin, 11 November 2024 - 14:30 WITA", "4 Nov 2024", "Kamis (11/11/2024)",
+    "11/11/2024 14:30 WIB", "Rabu, 17 Jun 2026 16:31 WIB", Mei/Agu/Agt/Okt/Des, and times
+    with ":" or "." ("pukul 14.30"). A date without a zone is read in ``default_tz``. Dates in
+    the future (beyond ``FUTURE_SKEW`` after ``now``) or before ``MIN_YEAR`` are skipped.
+    Returns an aware datetime, or None.
+    """
+    if not text:
+        return None
+    for td in iter_text_dates(text, default_tz):
+        if acceptable(td.dt, now):
+            return td.dt
+    stripped = text.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}", stripped) or stripped.isdigit():
+        cand = parse_machine_date(stripped, default_tz)
+        if cand and acceptable(cand.dt, now):
+            return cand.dt
+    return None
+
+
+# ---------------------------------------------------------------------------- page level
+
+
+def _as_tree(html_or_tree: str | bytes | etree._Element) -> etree._Element | None:
+    if isinstance(html_or_tree, etree._Element):
+        return html_or_tree
+    try:
+        return lxml.html.fromstring(html_or_tree) if html_or_tree else None
+    except (etree.ParserError, ValueError, TypeError):
+        return None
+
+
+def visible_text(tree: etree._Element) -> str:
+    """The text of the page body outside scripts and styles, whitespace-collapsed."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    parts = root.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return re.sub(r"\s+", " ", " ".join(parts))
+
+
+def page_zone(text: str, default_tz: str | tzinfo = DEFAULT_TZ) -> tzinfo:
+    """The zone the page writes beside its dates (most frequent WIB/WITA/WIT), else the default."""
+    counts = Counter(_ZONE_WORD.findall(text))
+    if counts:
+        return ZONES[counts.most_common(1)[0][0]]
+    return _tz(default_tz)
+
+
+def _jsonld_dates(tree: etree._Element, tz: tzinfo) -> list[Candidate]:
+    typed: list[str] = []
+    untyped: list[str] = []
+
+    def walk(obj: object) -> None:
+        if isinstance(obj, list):
+            for x in obj:
+                walk(x)
+        elif isinstance(obj, dict):
+            value = obj.get("datePublished")
+            if isinstance(value, str):
+                kind = obj.get("@type", "")
+                kind = " ".join(kind) if isinstance(kind, list) else str(kind)
+                (typed if _ARTICLE_TYPES.search(kind) else untyped).append(value)
+            for key in ("@graph", "mainEntity", "itemListElement"):
+                if key in obj:
+                    walk(obj[key])
+
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        raw = script.text or ""
+        try:
+            walk(json.loads(raw, strict=False))
+        except ValueError:
+            untyped.extend(_LD_DATE.findall(raw))  # broken JSON is common; the key still reads
+    out = []
+    for value in typed + untyped:
+        cand = parse_machine_date(value, tz)
+        if cand:
+            out.append(cand._replace(source="jsonld"))
+    return out
+
+
+def _meta_dates(tree: etree._Element, tz: tzinfo) -> list[Candidate]:
+    ranked: list[tuple[int, str]] = []
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        rank = _META_RANK.get(key)
+        if rank is None and (meta.get("itemprop") or "").lower() == "datepublished":
+            rank = _META_RANK["datepublished"]
+        content = meta.get("content")
+        if rank is not None and content:
+            ranked.append((rank, content))
+    out = []
+    for _rank, value in sorted(ranked, key=lambda x: x[0]):
+        cand = parse_machine_date(value, tz)
+        if cand:
+            out.append(cand._replace(source="meta"))
+    return out
+
+
+def _time_dates(tree: etree._Element, tz: tzinfo) -> list[Candidate]:
+    """``<time datetime>`` and ``itemprop=datePublished`` elements, published ones first."""
+    first: list[Candidate] = []
+    rest: list[Candidate] = []
+    for el in tree.xpath("//time | //*[@itemprop='datePublished'][not(self::meta)]"):
+        value = el.get("datetime") or el.get("content") or el.get("title") or ""
+        cand = parse_machine_date(value, tz) if value else None
+        if cand is None:
+            text = " ".join(el.itertext())
+            dates = list(iter_text_dates(text, tz))
+            cand = Candidate(dates[0].dt, "time-text", dates[0].zone, dates[0].timed) if dates else None
+        if cand is None:
+            continue
+        marks = " ".join(filter(None, [el.get("itemprop"), el.get("class"), el.get("pubdate")]))
+        published = re.search(r"publish|pubdate|datePublished|created", marks, re.I) or el.get("pubdate") is not None
+        (first if published else rest).append(cand._replace(source="time"))
+    # only the first unmarked <time> is trusted: later ones usually date related links
+    return first + rest[:1]
+
+
+def _headline_pos(tree: etree._Element) -> int:
+    for i, el in enumerate(tree.iter()):
+        if el.tag == "h1":
+            return i
+    return 0
+
+
+def _headline_offset(tree: etree._Element, text: str) -> int:
+    for h1 in tree.iter("h1"):
+        head = re.sub(r"\s+", " ", " ".join(h1.itertext())).strip()
+        if len(head) > 10 and head in text:
+            return text.index(head)
+    return 0
+
+
+def _quality(zone: str, timed: bool) -> int:
+    return 2 if timed and zone == "explicit" else 1 if timed else 0
+
+
+def _visible_dates(tree: etree._Element, text: str, shown: list[TextDate], tz: tzinfo) -> list[Candidate]:
+    """Dates the reader sees: short date/time-classed elements and the text after the headline.
+
+    A dated, zoned, timed line beats a bare date; nearer after the headline beats farther;
+    before the headline (site header "today" dates, menus) comes last.
+    """
+    h1 = _headline_pos(tree)
+    ranked: list[tuple[int, int, int, Candidate]] = []
+    for i, el in enumerate(tree.iter()):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "a", "option", "head", "meta"):
+            continue
+        marks = (el.get("class") or "") + " " + (el.get("id") or "")
+        if not _HINT_ATTR.search(marks):
+            continue
+        el_text = " ".join(el.itertext())
+        if len(el_text) > 200 or any(a.tag == "a" for a in el.iterancestors()):
+            continue
+        for td in iter_text_dates(el_text, tz):
+            group = 0 if i >= h1 else 2
+            ranked.append((-_quality(td.zone, td.timed), group, i, Candidate(td.dt, "visible", td.zone, td.timed)))
+            break
+    start = _headline_offset(tree, text)
+    for td in shown:
+        if td.pos >= start:
+            ranked.append((-_quality(td.zone, td.timed), 1, td.pos, Candidate(td.dt, "text", td.zone, td.timed)))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked]
+
+
+def _fix_zone(cand: Candidate, shown: list[TextDate], tz: tzinfo) -> datetime:
+    """Correct a bare-UTC or zoneless machine date with the visible date showing the same clock."""
+    if cand.zone == "explicit":
+        return cand.dt
+    wall = cand.dt.replace(tzinfo=None)
+    for td in shown:
+        if td.zone == "explicit" and td.timed and td.dt.replace(tzinfo=None, second=0) == wall.replace(second=0):
+            return wall.replace(tzinfo=td.dt.tzinfo)
+    if cand.zone == "none":
+        return wall.replace(tzinfo=tz)
+    return cand.dt
+
+
+def _htmldate(tree: etree._Element, url: str | None, tz: tzinfo) -> Candidate | None:
+    try:
+        from htmldate import find_date
+
+        found = find_date(copy.deepcopy(tree), url=url, original_date=True, extensive_search=True)
+    except Exception as exc:  # htmldate is a best-effort fallback; never let it break extraction
+        log.debug("htmldate failed: %s", exc)
+        return None
+    if not found:
+        return None
+    try:
+        return Candidate(datetime.fromisoformat(found).replace(tzinfo=tz), "htmldate", "none")
+    except ValueError:
+        return None
+
+
+def published_candidates(
+    tree: etree._Element,
+    url: str | None = None,
+    default_tz: str | tzinfo = DEFAULT_TZ,
+    text: str | None = None,
+) -> tuple[list[Candidate], tzinfo, list[TextDate]]:
+    """Every publication-time candidate in trust order, the page zone, and the visible dates."""
+    text = visible_text(tree) if text is None else text
+    tz = page_zone(text, default_tz)
+    shown = list(iter_text_dates(text, tz))
+    machine = _jsonld_dates(tree, tz) + _meta_dates(tree, tz) + _time_dates(tree, tz)
+    return machine + _visible_dates(tree, text, shown, tz), tz, shown
+
+
+def published_datetime(
+    html_or_tree: str | bytes | etree._Element,
+    url: str | None = None,
+    default_tz: str | tzinfo = DEFAULT_TZ,
+    now: datetime | None = None,
+) -> datetime | None:
+    """The publication time as an aware datetime in the page's zone, or None (see module doc)."""
+    tree = _as_tree(html_or_tree)
+    if tree is None:
+        return None
+    cands, tz, shown = published_candidates(tree, url, default_tz)
+    for cand in cands:
+        dt = _fix_zone(cand, shown, tz)
+        if acceptable(dt, now):
+            return dt.astimezone(tz)
+        log.debug("rejected %s date %s (future or too old)", cand.source, dt)
+    cand = _htmldate(tree, url, tz)
+    if cand and acceptable(cand.dt, now):
+        return cand.dt
+    return None
+
+
+def find_published(
+    html_or_tree: str | bytes | etree._Element,
+    url: str | None = None,
+    default_tz: str | tzinfo = DEFAULT_TZ,
+    now: datetime | None = None,
+) -> str | None:
+    """The publication time of an article page as ISO 8601 with offset, or None.
+
+    ``html_or_tree`` is markup or an lxml tree (not modified). ``default_tz`` applies only
+    when the page names no zone; ``now`` (default: the current time) bounds future dates.
+    """
+    dt = published_datetime(html_or_tree, url, default_tz, now)
+    return dt.isoformat(timespec="seconds") if dt else None

@@ -1,0 +1,337 @@
+"""One collection cycle: discover -> fetch -> extract -> dedupe -> classify -> partners -> store.
+
+:func:`run_cycle` is the one function that both ``monitor run`` and the scheduler call. Every
+article is stored in its own transaction together with its tags, partners and seen-URL entry,
+so a crash or Ctrl-C at any point leaves a consistent database and the next cycle resumes:
+URLs already stored are not fetched again unless their feed or sitemap reports an update.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import threading
+from collections import Counter, defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from . import dedupe
+from .classify import ModelNotFound, load_model
+from .config import Settings, Source, load_issues
+from .discover import Discovery, Link, discover
+from .extract import ExtractionRules, extract_article, is_error_page, join_pages, next_page_urls
+from .fetch import Fetcher, FetchRecord, FetchSettings
+from .models import Article, Page
+from .store import Store
+from .urls import canonicalize, url_host
+
+log = logging.getLogger(__name__)
+
+MAX_EXTRA_PAGES = 5  # pages joined for one multi-page article
+MAX_CHILD_SITEMAPS = 10
+MAX_ATTEMPTS = 3  # a URL that failed this often is left alone
+
+
+class CycleRunning(RuntimeError):
+    """Another cycle holds the lock on this database."""
+
+
+@contextmanager
+def cycle_lock(db_path: str | os.PathLike) -> Iterator[None]:
+    """An exclusive, process-wide lock per database: never two cycles at once.
+
+    ``flock`` is released by the kernel when the holder dies, so a killed cycle never leaves
+    a stale lock behind.
+    """
+    path = Path(f"{db_path}.lock")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip()
+            raise CycleRunning(f"another cycle is running on {db_path} ({holder or 'unknown process'})") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        yield
+    finally:
+        fh.close()
+
+
+@dataclass
+class CycleResult:
+    run_id: int
+    counts: Counter = field(default_factory=Counter)
+    per_source: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    per_issue: Counter = field(default_factory=Counter)
+    failures: list[dict] = field(default_factory=list)
+    health: dict[str, str] = field(default_factory=dict)
+    alerts: dict[str, int] = field(default_factory=dict)
+    status: str = "ok"
+
+    def summary(self) -> dict[str, Any]:
+        return {"per_source": {k: dict(v) for k, v in self.per_source.items()},
+                "per_issue": dict(self.per_issue), "failures": self.failures[:200],
+                "health": self.health, "alerts": self.alerts}
+
+
+def fetch_settings(settings: Settings, sources: list[Source]) -> FetchSettings:
+    f = settings.fetch
+    local = frozenset(url_host(u) for s in sources if s.local
+                      for u in [s.homepage, *s.feeds, *s.sitemaps, *(l.url for l in s.listings)])
+    return FetchSettings(user_agent=f.user_agent, connect_timeout=f.connect_timeout, read_timeout=f.read_timeout,
+                         per_host_delay=f.per_host_delay, max_bytes=f.max_page_bytes, max_redirects=f.max_redirects,
+                         retries=f.retries, concurrency=f.concurrency, local_origins=local)
+
+
+def rules_for(source: Source, settings: Settings) -> ExtractionRules:
+    ex = source.extraction
+    return ExtractionRules(title_selector=ex.title_selector, date_selector=ex.date_selector,
+                           body_selector=ex.body_selector, author_selector=ex.author_selector,
+                           remove_selectors=list(ex.remove_selectors), default_tz=settings.timezone)
+
+
+class Cycle:
+    """The state of one run; use :func:`run_cycle`."""
+
+    def __init__(self, settings: Settings, sources: list[Source], store: Store, *,
+                 classify: bool = True, partners: bool = True,
+                 progress: Callable[[str, int, int], None] | None = None,
+                 stop: threading.Event | None = None):
+        self.settings = settings
+        self.sources = [s for s in sources if s.enabled]
+        self.store = store
+        self.progress = progress or (lambda stage, done, total: None)
+        self.stop = stop or threading.Event()
+        self.model = None
+        if classify:
+            try:
+                self.model = load_model(settings.model_dir)
+            except ModelNotFound as exc:
+                log.warning("%s; articles are stored untagged", exc)
+        self.partner_extractor = None
+        if partners:
+            from .partners import PartnerExtractor
+
+            self.partner_extractor = PartnerExtractor()
+        self.near = dedupe.NearDuplicateIndex()
+        for article_id, sig in store.minhashes():
+            self.near.add(article_id, sig)
+
+    # ------------------------------------------------------------------ discovery
+    def discover_source(self, fetcher: Fetcher, source: Source, result: CycleResult) -> list[Link]:
+        found: dict[str, Link] = {}
+
+        def take(d: Discovery, where: str) -> None:
+            if d.error and d.error != "not modified":
+                self.fail(result, source, where, f"discovery failed: {d.error}")
+            elif d.warning:
+                log.info("%s: %s: %s", source.id, where, d.warning)
+            for link in d.links:
+                found.setdefault(canonicalize(link.url), link)
+
+        def conditional(url: str, kind: str) -> Page:
+            etag, modified = self.store.http_validators(url)
+            page = fetcher.fetch(url, etag=etag, last_modified=modified, kind=kind)
+            if page.ok and not page.not_modified:
+                self.store.save_http_validators(url, page.headers.get("etag"), page.headers.get("last-modified"))
+            return page
+
+        for url in source.feeds:
+            take(discover(conditional(url, "feed"), "feed"), url)
+        queue = list(source.sitemaps)
+        children = 0
+        while queue:
+            url = queue.pop(0)
+            d = discover(conditional(url, "sitemap"), "sitemap")
+            take(d, url)
+            for child in d.sitemaps[: max(0, MAX_CHILD_SITEMAPS - children)]:
+                queue.append(child.url)
+                children += 1
+        for listing in source.listings:
+            url: str | None = listing.url
+            for _ in range(listing.max_pages):
+                if not url or self.stop.is_set():
+                    break
+                d = discover(fetcher.fetch(url, kind="listing"), "listing", item_selector=listing.item_selector,
+                             link_selector=listing.link_selector, next_selector=listing.next_selector,
+                             featured_selector=listing.featured_selector, date_selector=listing.date_selector)
+                take(d, url)
+                url = d.next_url
+        return list(found.values())
+
+    def wanted(self, source: Source, links: list[Link], result: CycleResult) -> list[Link]:
+        """The links to fetch now: new, failed but retryable, or updated according to the source."""
+        out = []
+        for link in links:
+            canon = canonicalize(link.url)
+            seen = self.store.seen(canon)
+            if seen is None:
+                out.append(link)
+            elif seen["status"] == "failed" and seen["attempts"] < MAX_ATTEMPTS:
+                out.append(link)
+            elif link.lastmod and seen["lastmod"] and link.lastmod > seen["lastmod"]:
+                out.append(link)  # the source signals an update
+            else:
+                result.counts["unchanged"] += 1
+        out.sort(key=lambda l: l.lastmod or l.published or "", reverse=True)
+        return out[: self.settings.fetch.max_articles_per_source]
+
+    # ------------------------------------------------------------------ articles
+    def fail(self, result: CycleResult, source: Source, url: str, reason: str) -> None:
+        result.counts["failed"] += 1
+        result.per_source[source.id]["failed"] += 1
+        result.failures.append({"source": source.id, "url": url, "reason": reason})
+        log.warning("%s: %s: %s", source.id, url, reason)
+
+    def extract_page(self, fetcher: Fetcher, page: Page, source: Source) -> Article:
+        rules = rules_for(source, self.settings)
+        article = extract_article(page.html, page.final_url or page.url, rules)
+        extra = []
+        for url in next_page_urls(page.html, page.final_url or page.url)[:MAX_EXTRA_PAGES]:
+            more = fetcher.fetch(url, kind="article")
+            if more.ok:
+                extra.append(extract_article(more.html, more.final_url or url, rules))
+        return join_pages(article, extra) if extra else article
+
+    def handle(self, fetcher: Fetcher, source: Source, link: Link, page: Page, result: CycleResult) -> None:
+        seen_url = canonicalize(link.url)
+        if not page.ok:
+            reason = page.error or f"HTTP {page.status}"
+            if "robots" in reason:
+                result.counts["robots_blocked"] += 1
+            self.store.mark_seen(seen_url, source.id, "failed", error=reason)
+            self.fail(result, source, link.url, reason)
+            return
+        result.counts["fetched"] += 1
+        result.per_source[source.id]["fetched"] += 1
+        article = self.extract_page(fetcher, page, source)
+        problem = is_error_page(page.html, article) or (None if article.text.strip() else "no article text")
+        if problem:
+            result.per_source[source.id]["empty"] += 1
+            self.store.mark_seen(seen_url, source.id, "failed", error=problem)
+            self.fail(result, source, link.url, problem)
+            return
+        canon = canonicalize(article.canonical_url or page.final_url or link.url)
+        if url_host(canon) != url_host(page.final_url or link.url) and not source.local:
+            canon = canonicalize(page.final_url or link.url)  # never trust a cross-site canonical
+        if not article.published and link.published:
+            article.published = link.published
+        content_hash = dedupe.content_hash(article.text)
+        signature = dedupe.signature(article.text)
+        existing_id = self.store.article_id(canon)
+        duplicate_of = None
+        if existing_id is None:
+            duplicate_of = self.store.find_by_hash(content_hash) or self.near.find(article.text)
+        tags = self.model.tag([(article.title, article.text)])[0] if self.model else None
+        partners = self.partner_extractor.extract(article.text, article.title) if self.partner_extractor else None
+        paragraphs = article.paragraphs
+        record = {
+            "url": canon, "source_id": source.id, "final_url": page.final_url, "title": article.title,
+            "published": article.published, "author": article.author, "section": article.section,
+            "tags": article.tags, "image": article.image, "lang": article.lang, "dateline": article.dateline,
+            "text": article.text, "lead": paragraphs[0] if paragraphs else "", "content_hash": content_hash,
+            "minhash": signature, "duplicate_of": duplicate_of, "run_id": result.run_id,
+        }
+        article_id, created = self.store.save_article(record, seen_url=seen_url, lastmod=link.lastmod,
+                                                      tags=tags, partners=partners)
+        if duplicate_of is None and existing_id is None:
+            self.near.add(article_id, signature)
+        kind = "duplicate" if duplicate_of else ("new" if created else "updated")
+        result.counts[kind] += 1
+        result.per_source[source.id][kind] += 1
+        if tags and created and not duplicate_of:
+            for issue in tags.issues:
+                result.per_issue[issue] += 1
+
+    # ------------------------------------------------------------------ the cycle
+    def run(self, result: CycleResult) -> None:
+        def on_fetch(rec: FetchRecord) -> None:
+            self.store.log_fetch(result.run_id, rec)
+
+        with Fetcher(fetch_settings(self.settings, self.sources), on_fetch=on_fetch) as fetcher:
+            plan: list[tuple[Source, Link]] = []
+            for n, source in enumerate(self.sources):
+                if self.stop.is_set():
+                    return
+                self.progress("discover", n, len(self.sources))
+                links = self.discover_source(fetcher, source, result)
+                result.counts["discovered"] += len(links)
+                result.per_source[source.id]["discovered"] += len(links)
+                plan += [(source, l) for l in self.wanted(source, links, result)]
+            self.progress("discover", len(self.sources), len(self.sources))
+            by_url = {l.url: (s, l) for s, l in plan}
+            done = 0
+            for page in fetcher.fetch_many([l.url for _, l in plan], kind="article"):
+                if self.stop.is_set():
+                    break
+                source, link = by_url[page.url]
+                try:
+                    self.handle(fetcher, source, link, page, result)
+                except Exception as exc:  # one bad page must not end the cycle
+                    log.exception("processing %s failed", link.url)
+                    self.store.mark_seen(canonicalize(link.url), source.id, "failed", error=f"processing error: {exc}")
+                    self.fail(result, source, link.url, f"processing error: {exc}")
+                done += 1
+                self.progress("articles", done, len(plan))
+        self.check_health(result)
+
+    def check_health(self, result: CycleResult) -> None:
+        """A source whose fetched pages all yield no text has changed its markup (or is broken)."""
+        for source in self.sources:
+            c = result.per_source.get(source.id, Counter())
+            pages, empty = c["fetched"], c["empty"]
+            if pages and empty == pages:
+                status, problem = "problem", f"extraction yielded no text for all {pages} fetched pages: markup changed?"
+            elif c["discovered"] == 0 and c["failed"]:
+                status, problem = "problem", "discovery failed: no article links found"
+            else:
+                status, problem = "ok", None
+            result.health[source.id] = problem or "ok"
+            self.store.set_source_health(source.id, status, problem, pages, empty)
+            if problem:
+                log.warning("source %s: %s", source.id, problem)
+
+
+def run_cycle(settings: Settings, sources: list[Source], *, store: Store | None = None, classify: bool = True,
+              partners: bool = True, alerts: bool = True, alert_rules: list | None = None,
+              progress: Callable[[str, int, int], None] | None = None,
+              stop: threading.Event | None = None) -> CycleResult:
+    """Run one full cycle under the database lock and record it in ``runs``.
+
+    Raises :class:`CycleRunning` when another process is already running a cycle on the same
+    database. Ctrl-C marks the run ``interrupted`` (what was stored stays stored) and re-raises.
+    """
+    with cycle_lock(settings.db_path):
+        own_store = store is None
+        store = store or Store(settings.db_path)
+        try:
+            store.upsert_sources(sources)
+            store.upsert_issues(load_issues())
+            result = CycleResult(run_id=store.start_run())
+            cycle = Cycle(settings, sources, store, classify=classify, partners=partners, progress=progress,
+                          stop=stop)
+            try:
+                cycle.run(result)
+                if alerts:
+                    from .alerts import process_alerts
+
+                    result.alerts = process_alerts(store, settings, rules=alert_rules)
+            except BaseException:
+                result.status = "interrupted"
+                store.finish_run(result.run_id, result.counts, result.summary(), status="interrupted")
+                raise
+            if stop is not None and stop.is_set():
+                result.status = "interrupted"
+            store.finish_run(result.run_id, result.counts, result.summary(), status=result.status)
+            return result
+        finally:
+            if own_store:
+                store.close()
