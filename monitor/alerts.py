@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 MODES = ("immediate", "daily", "weekly")
 MAX_SEND_ATTEMPTS = 20
+MAX_RECONNECTS = 3  # per run, after a connection dropped mid-send
 MAX_ITEMS = 50  # per message; the rest is summarised as a count
 
 
@@ -195,30 +196,28 @@ def matching_articles(store: Store, rule: AlertRule, settings: Settings, **bound
 
 
 def group_duplicates(store: Store, rows: list[dict]) -> list[dict]:
-    """One item per story: syndicated copies listed under the first copy (``copies``)."""
+    """One item per story: syndicated copies listed under the first copy (``copies``).
+
+    A story is its first copy's id (``duplicate_of`` or the article's own id). The item shows the
+    first copy when it is among the rows, else the earliest-listed copy.
+    """
+    present = {r["id"] for r in rows}
     items: dict[int, dict] = {}
-    order: list[int] = []
     for row in rows:
-        head = row.get("duplicate_of") or row["id"]
-        if head not in items:
-            if head != row["id"]:
-                first = store.conn.execute("SELECT id, title, url, source_id, published FROM articles WHERE id=?",
-                                           (head,)).fetchone()
-                if first:
-                    base = dict(row)
-                    base.update({"id": first[0], "title": first[1], "url": first[2], "source": first[3],
-                                 "published": first[4]})
-                    items[head] = {**base, "copies": []}
-                    order.append(head)
-                    items[head]["copies"].append(row)
-                    continue
-            items[head] = {**row, "copies": []}
-            order.append(head)
-        elif head != row["id"]:
-            items[head]["copies"].append(row)
-    for item in items.values():
+        story = row.get("duplicate_of") or row["id"]
+        is_head = row["id"] == story or (story not in present and story not in items)
+        if is_head and story not in items:
+            items[story] = {**row, "copies": []}
+    for row in rows:
+        story = row.get("duplicate_of") or row["id"]
+        if items[story]["id"] != row["id"]:
+            items[story]["copies"].append(row)
+    ordered = sorted(items.values(), key=lambda item: next(i for i, r in enumerate(rows)
+                                                           if (r.get("duplicate_of") or r["id"]) ==
+                                                           (item.get("duplicate_of") or item["id"])))
+    for item in ordered:
         item["evidence"] = _evidence(store, item["id"])
-    return [items[h] for h in order]
+    return ordered
 
 
 def _evidence(store: Store, article_id: int) -> dict[str, str]:
@@ -331,14 +330,20 @@ def due_messages(store: Store, settings: Settings, rules: Sequence[AlertRule | S
                             {"rule": rule.name, "cursor": max_id}))
             continue
         span = 1 if rule.mode == "daily" else 7
-        if rule.mode == "weekly" and today.isoweekday() != 1 and days is None:
-            continue  # weekly digests go out on Mondays
-        end_local = dt.datetime.combine(today, dt.time(0), settings.tz)
-        start_local = end_local - dt.timedelta(days=days or span)
-        period = f"{start_local.date().isoformat()}" + ("" if span == 1 else f"..{(end_local.date() - dt.timedelta(days=1)).isoformat()}")
+        if days is not None:  # preview: the last `days` days up to now
+            start_utc, end_utc = now - dt.timedelta(days=days), None
+            period = f"{(local - dt.timedelta(days=days)).date().isoformat()}..{today.isoformat()}"
+        else:
+            if rule.mode == "weekly" and today.isoweekday() != 1:
+                continue  # weekly digests go out on Mondays
+            end_local = dt.datetime.combine(today, dt.time(0), settings.tz)
+            start_local = end_local - dt.timedelta(days=span)
+            start_utc, end_utc = start_local.astimezone(dt.timezone.utc), end_local.astimezone(dt.timezone.utc)
+            period = start_local.date().isoformat() + (
+                "" if span == 1 else f"..{(end_local.date() - dt.timedelta(days=1)).isoformat()}")
         items = matching_articles(store, rule, settings,
-                                  first_seen_from=start_local.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
-                                  first_seen_to=end_local.astimezone(dt.timezone.utc).isoformat(timespec="seconds"))
+                                  first_seen_from=start_utc.isoformat(timespec="seconds"),
+                                  first_seen_to=end_utc.isoformat(timespec="seconds") if end_utc else None)
         if not items:
             continue
         label = "Ringkasan harian" if span == 1 else "Ringkasan mingguan"
@@ -374,6 +379,9 @@ def spike_messages(store: Store, settings: Settings, rule: SpikeRule, now: dt.da
     today = now.astimezone(settings.tz).date()
     out = []
     names = _issue_names()
+    oldest = store.conn.execute("SELECT min(first_seen) FROM articles").fetchone()[0]
+    if oldest is None or now - dt.datetime.fromisoformat(oldest) < dt.timedelta(days=7):
+        return out  # no baseline yet: a new installation's first days are not a spike
     for kind, keys in (("issue", rule.issues), ("partner", rule.partners)):
         for key in keys:
             counts = _daily_counts(store, settings, kind, key, today)
@@ -495,8 +503,21 @@ def send_outbox(store: Store, cfg: SmtpConfig) -> dict[str, int]:
                                    [(reason, r[0]) for r in rows])
         stats["failed"] = len(rows)
         return stats
+    reconnects = 0
     try:
         for row in rows:
+            if server is None:  # the connection dropped on the previous message: try once more
+                if reconnects >= MAX_RECONNECTS:
+                    stats["failed"] += 1
+                    continue
+                reconnects += 1
+                try:
+                    server = _connect(cfg)
+                except (OSError, smtplib.SMTPException) as exc:
+                    log.warning("SMTP reconnect failed (%s); the rest stays queued", _reason(exc, cfg))
+                    reconnects = MAX_RECONNECTS
+                    stats["failed"] += 1
+                    continue
             try:
                 server.send_message(_email(row, cfg))
             except (OSError, smtplib.SMTPException) as exc:
@@ -506,21 +527,19 @@ def send_outbox(store: Store, cfg: SmtpConfig) -> dict[str, int]:
                                        (reason, row[0]))
                 stats["failed"] += 1
                 log.warning("sending %s failed: %s (queued for the next run)", row[1], reason)
-                if isinstance(exc, (smtplib.SMTPServerDisconnected, OSError)):
-                    # The connection is gone: the remaining messages wait for the next run.
-                    remaining = [r for r in rows if r[0] > row[0]]
-                    stats["failed"] += len(remaining)
-                    break
+                if isinstance(exc, OSError) or getattr(server, "sock", None) is None:
+                    server = None  # dropped (smtplib closes the socket on a 421)
                 continue
             with store.transaction():
                 store.conn.execute("UPDATE outbox SET sent_at=?, attempts=attempts+1, last_error=NULL WHERE id=?",
                                    (utcnow(), row[0]))
             stats["sent"] += 1
     finally:
-        try:
-            server.quit()
-        except (OSError, smtplib.SMTPException):
-            pass
+        if server is not None:
+            try:
+                server.quit()
+            except (OSError, smtplib.SMTPException):
+                pass
     stats["pending"] = len(rows) - stats["sent"]
     return stats
 

@@ -86,12 +86,15 @@ _TEXT_DATES = [
     # "2023/11/02 20:59:53", "2024-11-11 14:30" (machine-ish dates written as text)
     re.compile(
         r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<ds>[/.-])(?P<m>[01]?\d)(?P=ds)(?P<d>[0-3]?\d)(?![\d/])"
-        r"(?:[T\s]+(?P<H>[012]?\d)(?P<sep>:)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?" + _ZONE,
+        r"(?:[T\s]+(?P<H>[012]?\d)(?P<sep>:)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?"
+        r"(?P<off>Z|[+-][01]\d:?[0-5]\d)?)?" + _ZONE,
         re.I,
     ),
 ]
 
-_ZONE_WORD = re.compile(r"\b(WITA|WIB|WIT)\b")
+_INDONESIAN_OFFSETS = {timedelta(hours=h) for h in (7, 8, 9)}
+_MACHINE = re.compile(r"\d{10}|\d{13}|\d{4}-\d\d-\d\d(?:[T ]\S+)?")  # epoch or ISO 8601, alone
+_ZONE_WORD = re.compile(r"\b(WITA|WIB|WIT)\b", re.I)
 
 # <meta> names/properties/itemprops giving the publication time, best first.
 _META_KEYS = [
@@ -104,7 +107,7 @@ _META_KEYS = [
 ]  # fmt: skip
 _META_RANK = {k: i for i, k in enumerate(_META_KEYS)}
 
-_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage|Posting", re.I)
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report", re.I)
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _HINT_ATTR = re.compile(r"date|time|tanggal|tgl|publish|posted|waktu|jam|byline|meta|info", re.I)
 
@@ -161,7 +164,10 @@ def _from_match(m: re.Match, default: tzinfo) -> tuple[datetime, str, bool] | No
         elif ampm.startswith("a") and hour == 12:
             hour = 0
     tzname = (g.get("tz") or "").upper()
-    if tzname in ZONES:
+    if g.get("off"):
+        tz = timezone.utc if g["off"] == "Z" else _offset(g["off"])
+        zone = "utc" if g["off"] == "Z" else "explicit"
+    elif tzname in ZONES:
         tz, zone = ZONES[tzname], "explicit"
     elif tzname in ("UTC", "GMT"):
         tz = _offset(g["tzoff"]) if g.get("tzoff") else timezone.utc
@@ -244,14 +250,13 @@ def parse_indonesian_date(
     """
     if not text:
         return None
+    stripped = text.strip()
+    if _MACHINE.fullmatch(stripped):
+        cand = parse_machine_date(stripped, default_tz)
+        return cand.dt if cand and acceptable(cand.dt, now) else None
     for td in iter_text_dates(text, default_tz):
         if acceptable(td.dt, now):
             return td.dt
-    stripped = text.strip()
-    if re.match(r"\d{4}-\d{2}-\d{2}", stripped) or stripped.isdigit():
-        cand = parse_machine_date(stripped, default_tz)
-        if cand and acceptable(cand.dt, now):
-            return cand.dt
     return None
 
 
@@ -261,6 +266,8 @@ def parse_indonesian_date(
 def _as_tree(html_or_tree: str | bytes | etree._Element) -> etree._Element | None:
     if isinstance(html_or_tree, etree._Element):
         return html_or_tree
+    if isinstance(html_or_tree, str):
+        html_or_tree = re.sub(r"^\s*<\?xml[^>]*\?>", "", html_or_tree)  # lxml refuses it in str
     try:
         return lxml.html.fromstring(html_or_tree) if html_or_tree else None
     except (etree.ParserError, ValueError, TypeError):
@@ -277,7 +284,7 @@ def visible_text(tree: etree._Element) -> str:
 
 def page_zone(text: str, default_tz: str | tzinfo = DEFAULT_TZ) -> tzinfo:
     """The zone the page writes beside its dates (most frequent WIB/WITA/WIT), else the default."""
-    counts = Counter(_ZONE_WORD.findall(text))
+    counts = Counter(z.upper() for z in _ZONE_WORD.findall(text))
     if counts:
         return ZONES[counts.most_common(1)[0][0]]
     return _tz(default_tz)
@@ -458,7 +465,8 @@ def published_datetime(
     for cand in cands:
         dt = _fix_zone(cand, shown, tz)
         if acceptable(dt, now):
-            return dt.astimezone(tz)
+            # keep a WIB/WITA/WIT the page gave; show UTC and other offsets in the page zone
+            return dt if dt.utcoffset() in _INDONESIAN_OFFSETS else dt.astimezone(tz)
         log.debug("rejected %s date %s (future or too old)", cand.source, dt)
     cand = _htmldate(tree, url, tz)
     if cand and acceptable(cand.dt, now):

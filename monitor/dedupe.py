@@ -2,9 +2,10 @@
 
 * ``content_hash``: SHA-256 of the text after Unicode (NFKC), case and whitespace
   normalisation: the same article saved twice.
-* ``signature`` / ``NearDuplicateIndex``: MinHash over word 3-shingles with LSH banding.
-  A press release re-published with another dateline, a trailing "(red)", a changed word
-  or two keeps most of its shingles, so its estimated Jaccard similarity stays high.
+* ``signature`` / ``NearDuplicateIndex``: MinHash over word 2-shingles with LSH banding.
+  Datelines, "Baca juga" lines and trailing editor initials are removed first (the same
+  clean-up as extraction), so a press release re-published with another dateline, a
+  "(red)" and a changed word or two keeps nearly all its shingles.
 
 The MinHash is our own (numpy, ~60 lines) rather than datasketch's, so that stored
 signatures do not depend on a library's hashing scheme: a signature is 4 bytes per
@@ -23,8 +24,10 @@ from typing import Hashable
 
 import numpy as np
 
+from monitor.extract import clean_paragraphs
+
 NUM_PERM = 128
-SHINGLE = 3  # words per shingle: 3 tolerates small edits better than 5
+SHINGLE = 2  # words per shingle: an edited word changes only two shingles
 DEFAULT_THRESHOLD = 0.8
 _SEED = 20240601
 _MAGIC = b"OGM1"
@@ -44,9 +47,17 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()
 
 
+def comparable_text(text: str) -> str:
+    """The text without what outlets change when they re-publish: dateline, "Baca juga"
+    lines, trailing editor initials (the extraction clean-up, applied again because stored
+    texts may come from elsewhere)."""
+    paragraphs, _dateline = clean_paragraphs((text or "").split("\n"))
+    return " ".join(paragraphs)
+
+
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    """Word ``size``-grams of the normalised text (the whole text when it is shorter)."""
-    words = _WORD.findall(normalize(text))
+    """Word ``size``-grams of the comparable text (the whole text when it is shorter)."""
+    words = _WORD.findall(normalize(comparable_text(text)))
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}

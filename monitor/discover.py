@@ -271,8 +271,9 @@ _PAGINATED = re.compile(r"(/page/|/halaman/)(\d+)/?$|[?&](page|paged|halaman|p)=
 
 
 def is_article_path(path: str) -> bool:
-    """Whether a URL path looks like an article: a slug of 3+ words, a long numeric id, or a
-    dated path with a slug; never category/tag/author/page/... navigation."""
+    """Whether a URL path looks like an article: a last segment of 3+ words (`-`/`.`
+    separated), or a numeric id of 5+ digits below some section; never a path with a
+    category/tag/author/page/... navigation segment."""
     segments = [s for s in path.lower().split("/") if s]
     if not segments or any(s in _NON_ARTICLE_SEGMENTS for s in segments):
         return False
@@ -308,16 +309,19 @@ def _http_url(href: Any, base_url: str) -> str | None:
     return url.split("#", 1)[0] if scheme in ("http", "https") else None
 
 
+_ITEM_LINK = "h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], " \
+             ".entry-title a[href], a[href][title]"
+
+
 def _item_anchor(item: Tag, link_selector: str | None) -> Tag | None:
+    if item.name == "a" and item.get("href"):  # the item selector picked the links themselves
+        return item
     if link_selector:
         found = item.select_one(link_selector)
         if found is not None and found.name != "a":
             found = found.find("a", href=True)
         return found
-    for anchor in item.select("h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], "
-                              "h6 a[href], .entry-title a[href], a[href][title]"):
-        return anchor
-    return item.find("a", href=True)
+    return item.select_one(_ITEM_LINK) or item.find("a", href=True)
 
 
 def _item_date(item: Tag, date_selector: str | None) -> tuple[str | None, str | None]:

@@ -28,16 +28,24 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Iterable
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 
-from monitor.dates import DEFAULT_TZ, find_published, iter_text_dates, parse_indonesian_date, parse_machine_date
+from monitor.dates import (
+    DEFAULT_TZ,
+    find_published,
+    iter_text_dates,
+    parse_indonesian_date,
+    parse_machine_date,
+    visible_text,
+)
 from monitor.models import Article
 
 log = logging.getLogger(__name__)
@@ -64,6 +72,7 @@ class ExtractionRules:
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def looks_binary(data: bytes | str) -> bool:
@@ -107,7 +116,13 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     return data.decode("utf-8", "replace")
 
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+_LOCAL = threading.local()  # lxml parser objects must not be shared between threads
+
+
+def _parser() -> lxml.html.HTMLParser:
+    if not hasattr(_LOCAL, "parser"):
+        _LOCAL.parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+    return _LOCAL.parser
 
 
 def parse_html(html: str | bytes) -> etree._Element | None:
@@ -118,9 +133,10 @@ def parse_html(html: str | bytes) -> etree._Element | None:
         html = decode_html(html)
     if not html or not html.strip() or looks_binary(html):
         return None
-    html = _XML_DECL.sub("", html, count=1).replace("\x00", "")
+    html = _CONTROL.sub("", html)
+    html = _XML_DECL.sub("", html, count=1)
     try:
-        tree = lxml.html.document_fromstring(html, parser=_PARSER)
+        tree = lxml.html.document_fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError) as exc:
         log.debug("unparseable page: %s", exc)
         return None
@@ -342,7 +358,7 @@ def _section(tree: etree._Element, meta: dict[str, list[str]], ld: list[dict]) -
         names = [_norm(a.text_content()) for a in crumbs]
         names = [n for n in names if n and n.lower() not in ("home", "beranda", "index")]
         value = names[-1] if names else None
-    return _norm(value) or None if value else None
+    return _norm(value) or None
 
 
 def _image(tree: etree._Element, url: str, meta: dict[str, list[str]], ld: list[dict]) -> str | None:
@@ -382,7 +398,10 @@ _EN_WORDS = frozenset(
 
 
 def detect_language(text: str) -> str | None:
-    """"id", "en" or None, from the share of each language's commonest words in ``text``."""
+    """Language of ``text``: "id", "en", or None when too short or neither.
+
+    Decided by the share of each language's commonest function words (stopwords).
+    """
     words = re.findall(r"[a-z]+", text[:5000].lower())
     if len(words) < 5:
         return None
@@ -400,16 +419,28 @@ _DROP_TAGS = (
     "button", "input", "select", "textarea", "option", "nav", "aside", "footer", "figure",
     "figcaption", "video", "audio", "map", "link", "meta", "head",
 )  # fmt: skip
-# words in class/id that mark blocks which are never article text
+# class/id words that mark blocks which are never article text: exact words, and stems
+# that also catch compounds ("jp-relatedposts", "sharedaddy", "commentlist", "widget_text")
 _NEG_WORDS = frozenset(
-    """related terkait baca bacajuga readalso alsoread rekomendasi recommended recommendation
-    populer popular terpopuler trending terbaru latest mostread share sharing shares social sosmed
-    socmed comment comments komentar disqus sidebar widget banner ads ad advert advertisement iklan
-    promo newsletter subscribe breadcrumb breadcrumbs tag tags tagging footer navbar nav menu
-    pagination paging pager copyright print sponsor sponsored outbrain taboola modal popup cookie
-    rating reaction reactions caption credit gallery slider carousel author byline skip hidden
-    parallax video twitter tweet instagram tiktok""".split()
+    """baca bacajuga readalso alsoread latest terbaru mostread ad ads tag tags tagging nav navbar
+    menu footer print pdf modal copyright caption credit gallery slider carousel author byline
+    skip hidden parallax video tweet rating reaction reactions terkait""".split()
 )
+_NEG_STEMS = (
+    "related", "rekomendasi", "recommend", "populer", "popular", "terpopuler", "trending", "share",
+    "sharing", "social", "sosmed", "socmed", "comment", "komentar", "disqus", "sidebar", "widget",
+    "banner", "advert", "iklan", "promo", "newsletter", "subscribe", "breadcrumb", "pagination",
+    "paging", "pager", "sponsor", "outbrain", "taboola", "popup", "cookie", "twitter", "instagram",
+    "tiktok", "printfriendly",
+)  # fmt: skip
+
+
+def _is_boilerplate_class(words: set[str]) -> bool:
+    if words & {"content", "body", "article", "detail", "text", "isi"}:
+        return False  # "article-share-content", "detail-text": the text's own wrapper
+    return bool(words & _NEG_WORDS) or any(w.startswith(_NEG_STEMS) for w in words)
+
+
 _CLASS_WORD = re.compile(r"[a-z]+")
 
 _BLOCK_TAGS = frozenset(
@@ -419,20 +450,26 @@ _BLOCK_TAGS = frozenset(
 )
 _CONTAINER_TAGS = frozenset("div section article main td body form blockquote center html".split())
 
-# a whole line that is navigation/promo, not text
+# a line that is navigation/promo, not text (checked on lines up to 200 characters)
 _JUNK_LINE = re.compile(
     r"^(?:"
     r"(?:baca|simak|lihat|tonton|cek|ikuti)\s*(?:juga|pula|video|selengkapnya|berita|artikel|di)\b"
-    r"|(?:artikel|berita)\s+(?:terkait|lainnya|terpopuler|pilihan)\b"
+    r"|(?:artikel|berita|postingan|tulisan)\s+(?:terkait|lainnya|terpopuler|pilihan)\b|terkait\s*:?$"
+    r"|dalam\s+[\"“][^\"”]{1,40}[\"”]$"
     r"|(?:scroll|gulir)\s+(?:to|untuk)\s+(?:continue|lanjut)"
-    r"|advertisement\b|iklan\b|sponsored\b"
-    r"|simpan\s+sebagai\s+pdf|exit\s+mobile\s+version|print\b|cetak\b|share\b|bagikan\b|tweet\b"
     r"|(?:editor|penulis|reporter|pewarta|redaktur|penyunting|fotografer|foto|sumber\s+foto|kontributor)\s*[:|]"
     r"|copyright\b|©|hak\s+cipta|all\s+rights\s+reserved"
     r"|halaman\s*(?:selanjutnya|berikutnya|sebelumnya|\d+\s*(?:dari|/))|show\s+all\b|tampilkan\s+semua"
-    r"|ikuti\s+(?:perkembangan|kami|terus)|dapatkan\s+(?:update|informasi|berita)|download\s+aplikasi|follow\s+(?:us|kami)|gabung\s+(?:di|ke)"
-    r"|\[?gambas:|\d+\s+komentar\b|komentar\b|tags?\s*:|topik\s*:"
+    r"|ikuti\s+(?:perkembangan|kami|terus)|dapatkan\s+(?:update|informasi|berita)|download\s+aplikasi"
+    r"|follow\s+(?:us|kami)|gabung\s+(?:di|ke)|\[?gambas:|tags?\s*:|topik\s*:"
     r")",
+    re.I,
+)
+# short widget captions: a word like "Cetak" opens real sentences too ("Cetak biru ..."),
+# so these count only as (nearly) the whole line
+_WIDGET_LINE = re.compile(
+    r"^(?:print|cetak|share|bagikan|tweet|komentar|iklan|advertisement|sponsored|\d+\s+(?:komentar|comments?)"
+    r"|simpan\s+sebagai\s+pdf|exit\s+mobile\s+version|salin\s+tautan|copy\s+link)\b[\W\w]{0,25}$",
     re.I,
 )
 _INLINE_LABEL = re.compile(
@@ -480,8 +517,7 @@ def strip_boilerplate(root: etree._Element, keep: Iterable[etree._Element] = ())
         # inline elements keep their text whatever their class ("inner-link-tag" keyword links)
         if el in protected or el.tag in ("html", "body", "article", "main") or el.getparent() is None:
             continue
-        words = _class_words(el)
-        if words & _NEG_WORDS and not (words & {"content", "body", "article", "detail", "text", "isi"}):
+        if _is_boilerplate_class(_class_words(el)):
             if len(el.text_content()) < total * 0.5 and not _holds_article(el):
                 _remove(el)
     _strip_inline_labels(root)
@@ -594,13 +630,13 @@ def segment(root: etree._Element) -> list[Line]:
 
 
 def _is_text_line(line: Line) -> bool:
-    return len(line.text) >= 25 and line.link_density < 0.34 and not _JUNK_LINE.match(line.text)
+    return len(line.text) >= 25 and line.link_density < 0.34 and not is_junk_line(line.text)
 
 
 def _good_paragraph(line: Line) -> bool:
     """A stand-alone paragraph worth taking from next to the chosen container."""
     text = line.text
-    if _JUNK_LINE.match(text):
+    if is_junk_line(text):
         return False
     return (len(text) > 80 and line.link_density < 0.25) or (
         len(text) > 25 and line.links == 0 and _SENTENCE_END.search(text) is not None
@@ -639,7 +675,7 @@ def score_containers(lines: list[Line]) -> dict[etree._Element, float]:
     return {el: s * (1 - links[el] / max(chars[el], 1)) for el, s in scores.items()}
 
 
-def main_lines(root: etree._Element, lines: list[Line]) -> list[Line]:
+def main_lines(lines: list[Line]) -> list[Line]:
     """The lines of the best-scoring text container and its similar siblings.
 
     A line scores the element that contains it as text: a block holding several lines, or
@@ -753,7 +789,8 @@ def is_date_line(text: str) -> bool:
 
 def is_junk_line(text: str) -> bool:
     """True for navigation/promo lines inside articles ("Baca juga: ...", "Editor: ...", ...)."""
-    return bool(_JUNK_LINE.match(text.strip()))
+    text = text.strip()
+    return len(text) <= 200 and bool(_JUNK_LINE.match(text) or _WIDGET_LINE.match(text))
 
 
 _LABEL_ONLY = re.compile(r"^(?:penulis|editor|reporter|pewarta|redaktur|penyunting|fotografer|sumber|kontributor)\s*:?$", re.I)
@@ -816,10 +853,6 @@ def clean_paragraphs(paragraphs: list[str], title: str = "") -> tuple[list[str],
 # ---------------------------------------------------------------------------- body
 
 
-def _lines_text(lines: list[Line]) -> list[str]:
-    return [ln.text for ln in lines if ln.link_density < 0.5 or len(ln.text) > 200]
-
-
 def _keep_line(line: Line) -> bool:
     """Lines of the chosen container that are text: not link lists, dates or counters."""
     text = line.text
@@ -852,13 +885,13 @@ def body_paragraphs(tree: etree._Element, url: str = "", html: str | None = None
     body = tree.find(".//body")
     root = body if body is not None else tree
     marked = root.xpath(f".//*[@{RULE_ATTR}='body']")
+    strip_boilerplate(root, keep=marked)
     if marked:
-        strip_boilerplate(root, keep=marked)
-        lines = [ln for el in marked for ln in segment(el)]
-        return _lines_text(lines)
-    strip_boilerplate(root)
-    lines = main_lines(root, segment(root))
-    paras = [ln.text for ln in lines if _keep_line(ln)]
+        paras = [ln.text for el in marked for ln in segment(el) if _keep_line(ln)]
+        if paras:
+            return paras
+        log.info("body selector matched no text on %s; using the generic search", url)
+    paras = [ln.text for ln in main_lines(segment(root)) if _keep_line(ln)]
     if sum(len(p) for p in paras) >= 200 or not html:
         return paras
     fresh = parse_html(html)
@@ -965,6 +998,7 @@ def _extract(html: str | bytes, url: str, rules: ExtractionRules | None, now: da
         html = decode_html(html)
     if not isinstance(html, str) or looks_binary(html):
         return article
+    html = _CONTROL.sub("", html)  # lxml refuses them in text; they are never content
     tz = rules.default_tz if rules else DEFAULT_TZ
     if rules is not None and any(
         [rules.title_selector, rules.date_selector, rules.body_selector, rules.author_selector, rules.remove_selectors]
@@ -1089,16 +1123,24 @@ _ERROR_TITLE = re.compile(
     r"|^\s*(?:oops|maaf)\b.{0,60}(?:tidak|not)|under\s+maintenance|sedang\s+(?:dalam\s+)?perbaikan",
     re.I,
 )
-_ERROR_BODY = re.compile(
-    r"halaman\s+yang\s+anda\s+(?:cari|tuju|minta)\s+tidak|page\s+(?:you\s+(?:are\s+looking\s+for|requested)|could\s+not\s+be\s+found)"
-    r"|(?:berita|artikel|halaman)\s+(?:tidak|tak)\s+(?:ditemukan|tersedia)|\b404\b|not\s+found"
+# said by the page body of an error page; the bare "404"/"not found" count only in a short text
+_ERROR_PHRASE = re.compile(
+    r"halaman\s+yang\s+anda\s+(?:cari|tuju|minta|akses)\s+(?:tidak|tak|belum)"
+    r"|page\s+(?:you\s+(?:are\s+looking\s+for|requested)|could\s+not\s+be\s+found|does\s+not\s+exist)"
+    r"|(?:berita|artikel|halaman|konten)\s+(?:tidak|tak)\s+(?:ditemukan|tersedia)"
     r"|checking\s+your\s+browser|enable\s+javascript\s+and\s+cookies",
     re.I,
 )
+_ERROR_SHORT = re.compile(r"\b404\b|not\s+found|error", re.I)
 
 
 def is_error_page(html: str | bytes, article: Article) -> str | None:
-    """A reason when a 200 response is really an error or soft-404 page, else None."""
+    """A reason when a 200 response is really an error or soft-404 page, else None.
+
+    Looks at the page title, headline(s) and text: "404 Not Found", "Halaman tidak
+    ditemukan", "Page not found", challenge pages ("Just a moment..."); an article with
+    real text is never an error page because its headline or text mentions such words.
+    """
     try:
         tree = parse_html(html)
     except Exception:
@@ -1109,13 +1151,16 @@ def is_error_page(html: str | bytes, article: Article) -> str | None:
         if node is not None:
             titles.append(_norm(node.text_content()))
         titles.extend(_norm(h.text_content()) for h in tree.iter("h1"))
-    for title in titles:
-        if title and len(title) < 150 and _ERROR_TITLE.search(title):
-            return f"error page: title {title[:80]!r}"
     text = article.text or ""
+    # a headline may mention "tidak tersedia"; an error page has a title like it and little text
+    if len(text) < 1000:
+        for title in titles:
+            if title and len(title) < 150 and _ERROR_TITLE.search(title):
+                return f"error page: title {title[:80]!r}"
     if len(text) < 400:
-        page_text = _norm(tree.text_content())[:20000] if tree is not None else ""
-        m = _ERROR_BODY.search(text) or (_ERROR_BODY.search(page_text) if len(text) < 200 else None)
+        m = _ERROR_PHRASE.search(text) or (_ERROR_SHORT.search(text) if len(text) < 200 else None)
+        if not m and len(text) < 200 and tree is not None:
+            m = _ERROR_PHRASE.search(visible_text(tree)[:20000])
         if m:
             return f"error page: says {m.group(0)!r}"
     if not text:

@@ -208,19 +208,14 @@ def _codec(label: str | None) -> str | None:
     return {"utf-8": "utf-8", "utf_8": "utf-8"}.get(name, name)
 
 
-def _declared_charset(body: bytes, content_type: str) -> tuple[str | None, str]:
-    """(charset label, where it came from): HTTP header, then <meta>, then the XML declaration."""
+def _declared_charset(body: bytes, content_type: str) -> str | None:
+    """The charset label from the HTTP header, else <meta>, else the XML declaration."""
     match = _HEADER_CHARSET.search(content_type or "")
     if match:
-        return match.group(1), "header"
+        return match.group(1)
     head = body[:8192]
-    match = _META_CHARSET.search(head)
-    if match:
-        return match.group(1).decode("ascii", "replace"), "meta"
-    match = _XML_DECL.match(head)
-    if match:
-        return match.group(1).decode("ascii", "replace"), "xml"
-    return None, ""
+    match = _META_CHARSET.search(head) or _XML_DECL.match(head)
+    return match.group(1).decode("ascii", "replace") if match else None
 
 
 def _is_single_byte(codec: str) -> bool:
@@ -258,8 +253,7 @@ def decode_body(body: bytes, content_type: str = "") -> tuple[str, str]:
                      (codecs.BOM_UTF16_BE, "utf-16-be")):
         if body.startswith(bom):
             return body[len(bom):].decode(enc, "replace"), enc
-    label, _source = _declared_charset(body, content_type)
-    codec = _codec(label)
+    codec = _codec(_declared_charset(body, content_type))
     if codec == "utf-8":
         text = _strict_utf8(body)
         return (text, "utf-8") if text is not None else _broken_utf8(body)
@@ -503,7 +497,8 @@ class Fetcher:
     def robots_sitemaps(self, url: str) -> list[str]:
         """The `Sitemap:` URLs in the robots.txt of `url`'s origin (fetched if not cached)."""
         parser = self._robots_for(url).parser
-        return list(parser.sitemaps) if parser is not None else []
+        base = url_origin(url) + "/"
+        return [urljoin(base, s.strip()) for s in parser.sitemaps] if parser is not None else []
 
     def fetch(
         self,

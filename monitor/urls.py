@@ -9,13 +9,10 @@ only http(s) to public addresses, unless private addresses are explicitly allowe
 from __future__ import annotations
 
 import ipaddress
-import logging
 import re
 import socket
 from typing import Any, Callable
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
-
-log = logging.getLogger(__name__)
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
@@ -25,8 +22,9 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 TRACKING_PARAMS = frozenset({
     "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
     "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "igshid", "igsh", "spm", "scm",
-    "ref", "ref_src", "ref_url", "referrer", "share", "shared", "s_cid", "cmpid", "wt_mc", "ncid", "sr_share", "mkt_tok", "vero_id", "oly_enc_id",
-    "oly_anon_id", "rb_clickid", "amp", "amp_js_v", "usqp", "outputtype", "__twitter_impression",
+    "ref", "ref_src", "ref_url", "referrer", "share", "s_cid", "cmpid", "wt_mc", "ncid",
+    "sr_share", "mkt_tok", "vero_id", "oly_enc_id", "oly_anon_id", "rb_clickid",
+    "amp", "amp_js_v", "usqp", "outputtype", "__twitter_impression",
 })
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "at_")
 

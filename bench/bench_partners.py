@@ -1,0 +1,83 @@
+"""Throughput and memory of partner extraction on the shared labelled articles.
+
+Usage: python bench/bench_partners.py [--labels PATH] [--corpus-dir DIR] [--batch-size N] [--repeat N]
+
+Prints articles/s for PartnerExtractor.extract_many (nlp.pipe) and for one-by-one extract(),
+the time to build the pipeline, and peak memory (tracemalloc for Python allocations during the
+run, ru_maxrss for the whole process). Texts are read from the shared corpora, never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from monitor.corpus import PROJECT_ROOT, load_corpus, read_labels  # noqa: E402
+from monitor.partners import PartnerExtractor  # noqa: E402
+
+DEFAULT_LABELS = PROJECT_ROOT.parent / "shared" / "corpora" / "labels" / "issues.jsonl"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--labels", default=str(DEFAULT_LABELS))
+    ap.add_argument("--corpus-dir", default=None)
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--repeat", type=int, default=1, help="passes over the articles for the pipe timing")
+    args = ap.parse_args()
+
+    if not Path(args.labels).is_file():
+        print(f"labels not found: {args.labels}", file=sys.stderr)
+        return 2
+    corpus = load_corpus(args.corpus_dir)
+    rows = read_labels(args.labels)
+    items = [(corpus[(r["corpus"], r["id"])].text, corpus[(r["corpus"], r["id"])].title)
+             for r in rows if (r["corpus"], r["id"]) in corpus]
+    chars = sum(len(t) for t, _ in items)
+    print(f"articles: {len(items)} labelled ({chars / max(1, len(items)):.0f} characters on average)")
+
+    t0 = time.perf_counter()
+    ex = PartnerExtractor()
+    build = time.perf_counter() - t0
+    print(f"pipeline build: {build:.2f} s ({len(ex.config.entries)} gazetteer organisations, "
+          f"{len(ex.config.units)} unit templates)")
+
+    # timing without tracemalloc, which would slow the run several-fold
+    t0 = time.perf_counter()
+    n_partners = 0
+    for _ in range(args.repeat):
+        for parts in ex.extract_many(items, batch_size=args.batch_size):
+            n_partners += len(parts)
+    dt = time.perf_counter() - t0
+    total = len(items) * args.repeat
+    print(f"extract_many (batch {args.batch_size}): {total / dt:.1f} articles/s "
+          f"({1000 * dt / total:.2f} ms/article, {n_partners / total:.2f} partners/article)")
+
+    sample = items[: min(300, len(items))]
+    t0 = time.perf_counter()
+    for text, title in sample:
+        ex.extract(text, title)
+    dt1 = time.perf_counter() - t0
+    print(f"extract one by one: {len(sample) / dt1:.1f} articles/s")
+
+    # memory: a separate pass under tracemalloc, pipeline build included
+    tracemalloc.start()
+    ex2 = PartnerExtractor()
+    for _ in ex2.extract_many(items, batch_size=args.batch_size):
+        pass
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(f"peak traced Python memory (build + one pass): {peak / 2**20:.1f} MiB; "
+          f"process max RSS: {maxrss_kb / 1024:.1f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""The SQLite store: schema, idempotent upserts, FTS sync, transactions, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from monitor.models import IssueScore, Partner, Tags
+from monitor.store import SCHEMA_VERSION, Store
+
+
+def record(url: str, text: str = "Isi berita tentang dana desa.", **kw) -> dict:
+    return {"url": url, "source_id": None, "title": kw.pop("title", "Judul"), "text": text, "lead": text,
+            "published": "2026-11-20T10:00:00+08:00", "content_hash": kw.pop("content_hash", url), **kw}
+
+
+def test_schema_wal_fk_and_version(tmp_path: Path) -> None:
+    s = Store(tmp_path / "m.sqlite")
+    assert s.version == SCHEMA_VERSION
+    assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert {"articles", "seen_urls", "fetch_log", "runs", "article_issues", "partners", "outbox"} <= set(
+        s.db.table_names())
+    assert "article_overview" in s.db.view_names()
+    s.close()
+    # reopening migrates nothing and keeps data
+    assert Store(tmp_path / "m.sqlite").version == SCHEMA_VERSION
+
+
+def test_newer_schema_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer than this ogi-monitor"):
+        Store(path)
+
+
+def test_upsert_is_idempotent_and_fts_in_sync(tmp_path: Path) -> None:
+    s = Store(tmp_path / "m.sqlite")
+    tags = Tags(issues=["anti_corruption_budget"], scores={"anti_corruption_budget": 0.9, "access_to_justice": 0.1},
+                evidence={"anti_corruption_budget": IssueScore("anti_corruption_budget", 0.9, ["Kalimat."], ["korupsi"])},
+                model_version="v1")
+    partners = [Partner("Komisi Pemberantasan Korupsi", "KPK", "government", mentions=2, key="kpk")]
+    a1, created1 = s.save_article(record("https://x.id/a", "Kasus korupsi dana desa"), seen_url="https://x.id/a",
+                                  tags=tags, partners=partners)
+    a2, created2 = s.save_article(record("https://x.id/a", "Kasus korupsi dana desa diperbarui"),
+                                  seen_url="https://x.id/a?utm_source=x", tags=tags, partners=partners)
+    assert (a1, created1, created2) == (a2, True, False)
+    assert s.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert s.conn.execute("SELECT count(*) FROM article_issues WHERE article_id=?", (a1,)).fetchone()[0] == 2
+    assert s.conn.execute("SELECT mentions FROM article_partners").fetchone()[0] == 2
+    hits = s.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'diperbarui'").fetchall()
+    assert hits == [(a1,)]
+    assert s.seen("https://x.id/a")["status"] == "stored"
+    assert s.seen("https://x.id/a?utm_source=x")["article_id"] == a1
+
+
+def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    s = Store(tmp_path / "m.sqlite")
+
+    class Boom(Tags):
+        @property
+        def scores(self):  # noqa: D401 - raises in the middle of the article's transaction
+            raise RuntimeError("crash while saving tags")
+
+        @scores.setter
+        def scores(self, value):
+            pass
+
+    with pytest.raises(RuntimeError):
+        s.save_article(record("https://x.id/b"), seen_url="https://x.id/b", tags=Boom([], {}))
+    assert s.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    assert s.seen("https://x.id/b") is None
+    assert s.integrity_ok()
+
+
+def test_interrupted_run_is_marked(tmp_path: Path) -> None:
+    s = Store(tmp_path / "m.sqlite")
+    r1 = s.start_run()
+    r2 = s.start_run()  # the first was left 'running' by a killed process
+    status = dict(s.conn.execute("SELECT id, status FROM runs").fetchall())
+    assert status == {r1: "interrupted", r2: "running"}
+
+
+def test_human_label_requires_article(tmp_path: Path) -> None:
+    s = Store(tmp_path / "m.sqlite")
+    with pytest.raises(KeyError):
+        s.set_human_label(99, ["access_to_justice"])
+    aid, _ = s.save_article(record("https://x.id/c"), seen_url="https://x.id/c")
+    s.set_human_label(aid, ["access_to_justice", "access_to_justice"], "ani")
+    assert s.human_labels()[0]["issues"] == ["access_to_justice"]
+
+
+def test_concurrent_writer_waits_instead_of_failing(tmp_path: Path) -> None:
+    path = tmp_path / "m.sqlite"
+    s = Store(path)
+    other = sqlite3.connect(path, timeout=0.1, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+
+    import threading
+
+    def release() -> None:
+        import time
+
+        time.sleep(0.5)
+        other.execute("COMMIT")
+
+    threading.Thread(target=release).start()
+    aid, created = s.save_article(record("https://x.id/d"), seen_url="https://x.id/d")
+    assert created and s.article_id("https://x.id/d") == aid
