@@ -119,7 +119,7 @@ def print_summary(result, db_path: Path) -> None:
     c = result.counts
     click.echo(f"run {result.run_id} {result.status}: discovered {c['discovered']}, fetched {c['fetched']}, "
                f"new {c['new']}, updated {c['updated']}, duplicate {c['duplicate']}, unchanged {c['unchanged']}, "
-               f"failed {c['failed']}, blocked by robots {c['robots_blocked']}")
+               f"not articles {c['skipped']}, failed {c['failed']}, blocked by robots {c['robots_blocked']}")
     for source, counts in sorted(result.per_source.items()):
         click.echo(f"  {source}: new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
     if result.per_issue:

@@ -1166,3 +1166,33 @@ def is_error_page(html: str | bytes, article: Article) -> str | None:
     if not text:
         return None if tree is not None else "not an HTML page"
     return None
+
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "backgroundnewsarticle", "liveblogposting", "report", "socialmediaposting"}
+_NON_ARTICLE_TYPES = {"website", "webpage", "collectionpage", "aboutpage", "contactpage", "profilepage",
+                      "searchresultspage", "itempage", "organization", "profile"}
+
+
+def page_kind(html: str | bytes) -> str | None:
+    """"article" or "page" as the page declares itself (JSON-LD @type, og:type), else None.
+
+    Lets the pipeline skip home, category and static pages ("Tentang Kami", "Redaksi") that a
+    sitemap or listing may list next to the articles: an article declaration wins; a page that
+    only declares itself a website or web page is not an article.
+    """
+    tree = parse_html(html)
+    if tree is None:
+        return None
+    types: set[str] = set()
+    for obj in _jsonld_objects(tree):
+        t = obj.get("@type")
+        for name in t if isinstance(t, list) else [t]:
+            if isinstance(name, str):
+                types.add(name.lower())
+    og = (_first(_meta_map(tree), "og:type") or "").lower()
+    if types & _ARTICLE_TYPES or og == "article":
+        return "article"
+    if (types and types <= _NON_ARTICLE_TYPES) or og in _NON_ARTICLE_TYPES:
+        return "page"
+    return None

@@ -12,6 +12,7 @@ import fcntl
 import logging
 import os
 import threading
+from datetime import datetime
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from . import dedupe
 from .classify import ModelNotFound, load_model
 from .config import Settings, Source, load_issues
 from .discover import Discovery, Link, discover
-from .extract import ExtractionRules, extract_article, is_error_page, join_pages, next_page_urls
+from .extract import ExtractionRules, extract_article, is_error_page, join_pages, next_page_urls, page_kind
 from .fetch import Fetcher, FetchRecord, FetchSettings
 from .models import Article, Page
 from .store import Store
@@ -80,6 +81,16 @@ class CycleResult:
         return {"per_source": {k: dict(v) for k, v in self.per_source.items()},
                 "per_issue": dict(self.per_issue), "failures": self.failures[:200],
                 "health": self.health, "alerts": self.alerts}
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """Whether ISO time ``a`` is strictly before ``b`` (False when either is unknown)."""
+    if not a or not b:
+        return False
+    try:
+        return datetime.fromisoformat(a) < datetime.fromisoformat(b)
+    except (TypeError, ValueError):
+        return False
 
 
 def fetch_settings(settings: Settings, sources: list[Source]) -> FetchSettings:
@@ -168,21 +179,32 @@ class Cycle:
         return list(found.values())
 
     def wanted(self, source: Source, links: list[Link], result: CycleResult) -> list[Link]:
-        """The links to fetch now: new, failed but retryable, or updated according to the source."""
-        out = []
+        """Put discovered links on the frontier and return what to fetch now.
+
+        New links, and known ones whose feed/sitemap ``lastmod`` is newer than last time, become
+        pending; pending and retryable failed URLs of earlier (interrupted) runs come back too.
+        """
+        not_articles = {canonicalize(u) for u in [source.homepage, *(l.url for l in source.listings)]}
+        entries = []
         for link in links:
             canon = canonicalize(link.url)
+            if canon in not_articles:
+                continue
             seen = self.store.seen(canon)
-            if seen is None:
-                out.append(link)
-            elif seen["status"] == "failed" and seen["attempts"] < MAX_ATTEMPTS:
-                out.append(link)
-            elif link.lastmod and seen["lastmod"] and link.lastmod > seen["lastmod"]:
-                out.append(link)  # the source signals an update
-            else:
-                result.counts["unchanged"] += 1
-        out.sort(key=lambda l: l.lastmod or l.published or "", reverse=True)
-        return out[: self.settings.fetch.max_articles_per_source]
+            if seen is not None and seen["status"] != "pending" and not (
+                    link.lastmod and seen["lastmod"] and link.lastmod > seen["lastmod"]):
+                if seen["status"] != "failed":
+                    result.counts["unchanged"] += 1
+                continue
+            entries.append((canon, link.url, link.lastmod,
+                            {"title": link.title, "published": link.published}))
+        self.store.enqueue(source.id, entries)
+        out = []
+        for row in self.store.frontier(source.id, MAX_ATTEMPTS, self.settings.fetch.max_articles_per_source):
+            hint = row["hint"]
+            out.append(Link(url=row["fetch_url"], title=hint.get("title") or "", published=hint.get("published"),
+                            lastmod=row["lastmod"]))
+        return out
 
     # ------------------------------------------------------------------ articles
     def fail(self, result: CycleResult, source: Source, url: str, reason: str) -> None:
@@ -207,11 +229,18 @@ class Cycle:
             reason = page.error or f"HTTP {page.status}"
             if "robots" in reason:
                 result.counts["robots_blocked"] += 1
-            self.store.mark_seen(seen_url, source.id, "failed", error=reason)
+            # 404/410 are final: not retried; network errors, 5xx and robots blocks are.
+            status = "gone" if page.status in (404, 410) else "failed"
+            self.store.mark_seen(seen_url, source.id, status, error=reason)
             self.fail(result, source, link.url, reason)
             return
         result.counts["fetched"] += 1
         result.per_source[source.id]["fetched"] += 1
+        if page_kind(page.html) == "page":
+            # A home, section or static page listed by a sitemap: remembered, never stored.
+            result.counts["skipped"] += 1
+            self.store.mark_seen(seen_url, source.id, "skipped", lastmod=link.lastmod, error="not an article page")
+            return
         article = self.extract_page(fetcher, page, source)
         problem = is_error_page(page.html, article) or (None if article.text.strip() else "no article text")
         if problem:
@@ -227,9 +256,12 @@ class Cycle:
         content_hash = dedupe.content_hash(article.text)
         signature = dedupe.signature(article.text)
         existing_id = self.store.article_id(canon)
-        duplicate_of = None
+        duplicate_of = supersedes = None
         if existing_id is None:
-            duplicate_of = self.store.find_by_hash(content_hash) or self.near.find(article.text)
+            duplicate_of = self.store.find_by_hash(content_hash) or self.near.find(signature)
+            if duplicate_of is not None and _earlier(article.published, self.store.published(duplicate_of)):
+                # The first publication heads the group, whatever order the copies were fetched in.
+                supersedes, duplicate_of = duplicate_of, None
         tags = self.model.tag([(article.title, article.text)])[0] if self.model else None
         partners = self.partner_extractor.extract(article.text, article.title) if self.partner_extractor else None
         paragraphs = article.paragraphs
@@ -241,7 +273,9 @@ class Cycle:
             "minhash": signature, "duplicate_of": duplicate_of, "run_id": result.run_id,
         }
         article_id, created = self.store.save_article(record, seen_url=seen_url, lastmod=link.lastmod,
-                                                      tags=tags, partners=partners)
+                                                      tags=tags, partners=partners, supersedes=supersedes)
+        if supersedes is not None:
+            self.near.remove(supersedes)
         if duplicate_of is None and existing_id is None:
             self.near.add(article_id, signature)
         kind = "duplicate" if duplicate_of else ("new" if created else "updated")

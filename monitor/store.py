@@ -22,7 +22,7 @@ import sqlite_utils
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -137,7 +137,15 @@ def _migrate_4(db: sqlite_utils.Database) -> None:
     FROM articles a LEFT JOIN sources s ON s.id = a.source_id""")
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4}
+def _migrate_5(db: sqlite_utils.Database) -> None:
+    # The frontier: discovered URLs wait as 'pending' (with the URL to fetch) until processed,
+    # so a crash between discovery and fetching loses nothing even when the feed then says 304.
+    db.execute("ALTER TABLE seen_urls ADD COLUMN fetch_url TEXT")
+    db.execute("ALTER TABLE seen_urls ADD COLUMN hint TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_seen_frontier ON seen_urls(source_id, status)")
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5}
 
 
 class Store:
@@ -282,6 +290,37 @@ class Store:
             "last_error=excluded.last_error",
             (url, source_id, now, now, status, lastmod, article_id, error))
 
+    def enqueue(self, source_id: str, entries: Iterable[tuple[str, str, str | None, dict]]) -> int:
+        """Add (canonical URL, fetch URL, lastmod, hint) to the frontier as 'pending'.
+
+        New URLs are added; known ones become pending again only when ``lastmod`` is newer than
+        what was stored (the source signals an update). Returns how many are pending now.
+        """
+        now = utcnow()
+        with self.transaction():
+            for url, fetch_url, lastmod, hint in entries:
+                self.conn.execute(
+                    "INSERT INTO seen_urls (url, source_id, first_seen, last_seen, status, lastmod, attempts, fetch_url, "
+                    "hint) VALUES (?,?,?,?, 'pending', ?, 0, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                    "status='pending', attempts=0, lastmod=excluded.lastmod, fetch_url=excluded.fetch_url, "
+                    "hint=excluded.hint, last_seen=excluded.last_seen "
+                    "WHERE excluded.lastmod IS NOT NULL AND seen_urls.lastmod IS NOT NULL "
+                    "AND excluded.lastmod > seen_urls.lastmod AND seen_urls.status != 'pending'",
+                    (url, source_id, now, now, lastmod, fetch_url, json.dumps(hint, ensure_ascii=False)))
+        return self.conn.execute("SELECT count(*) FROM seen_urls WHERE source_id=? AND status='pending'",
+                                 (source_id,)).fetchone()[0]
+
+    def frontier(self, source_id: str, max_attempts: int, limit: int) -> list[dict]:
+        """URLs of a source to fetch now: pending ones, then failed ones still worth a retry."""
+        rows = self.conn.execute(
+            "SELECT url, fetch_url, lastmod, hint, status FROM seen_urls WHERE source_id=? AND "
+            "(status='pending' OR (status='failed' AND attempts < ?)) "
+            "ORDER BY status='failed', coalesce(lastmod, json_extract(hint, '$.published'), '') DESC, "
+            "first_seen DESC LIMIT ?",
+            (source_id, max_attempts, limit)).fetchall()
+        return [{"url": r[0], "fetch_url": r[1] or r[0], "lastmod": r[2], "hint": json.loads(r[3] or "{}"),
+                 "status": r[4]} for r in rows]
+
     # -------------------------------------------------------------- articles
     def article_id(self, url: str) -> int | None:
         row = self.conn.execute("SELECT id FROM articles WHERE url=?", (url,)).fetchone()
@@ -292,17 +331,23 @@ class Store:
                                 "ORDER BY id LIMIT 1", (content_hash,)).fetchone()
         return row[0] if row else None
 
+    def published(self, article_id: int) -> str | None:
+        row = self.conn.execute("SELECT published FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def minhashes(self) -> Iterator[tuple[int, bytes]]:
         yield from self.conn.execute("SELECT id, minhash FROM articles WHERE duplicate_of IS NULL "
                                      "AND minhash IS NOT NULL")
 
     def save_article(self, record: dict, *, seen_url: str, lastmod: str | None = None,
-                     tags: Any = None, partners: list | None = None) -> tuple[int, bool]:
+                     tags: Any = None, partners: list | None = None,
+                     supersedes: int | None = None) -> tuple[int, bool]:
         """Insert or update one article with its tags and partners in one transaction.
 
         ``record`` has the ``articles`` columns (``url`` is the canonical URL). Returns
         ``(article_id, created)``. The seen-URL entry is written in the same transaction, so a
-        crash leaves either the whole article or nothing.
+        crash leaves either the whole article or nothing. ``supersedes``: the id of a first copy
+        that this (earlier-published) article replaces as the head of its duplicate group.
         """
         now = utcnow()
         with self.transaction():
@@ -318,6 +363,9 @@ class Store:
                 row["first_seen"] = now
                 article_id = self.db["articles"].insert(row).last_pk
                 created = True
+            if supersedes is not None:
+                self.conn.execute("UPDATE articles SET duplicate_of=? WHERE id=? OR duplicate_of=?",
+                                  (article_id, supersedes, supersedes))
             if tags is not None:
                 self._save_tags(article_id, tags)
             if partners is not None:
