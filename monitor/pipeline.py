@@ -14,6 +14,7 @@ import os
 import threading
 from datetime import datetime
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,6 +133,7 @@ class Cycle:
             from .partners import PartnerExtractor
 
             self.partner_extractor = PartnerExtractor()
+        self._lock = threading.Lock()
         self.near = dedupe.NearDuplicateIndex()
         for article_id, sig in store.minhashes():
             self.near.add(article_id, sig)
@@ -208,9 +210,10 @@ class Cycle:
 
     # ------------------------------------------------------------------ articles
     def fail(self, result: CycleResult, source: Source, url: str, reason: str) -> None:
-        result.counts["failed"] += 1
-        result.per_source[source.id]["failed"] += 1
-        result.failures.append({"source": source.id, "url": url, "reason": reason})
+        with self._lock:  # discovery threads report failures too
+            result.counts["failed"] += 1
+            result.per_source[source.id]["failed"] += 1
+            result.failures.append({"source": source.id, "url": url, "reason": reason})
         log.warning("%s: %s: %s", source.id, url, reason)
 
     def extract_page(self, fetcher: Fetcher, page: Page, source: Source) -> Article:
@@ -292,15 +295,26 @@ class Cycle:
 
         with Fetcher(fetch_settings(self.settings, self.sources), on_fetch=on_fetch) as fetcher:
             plan: list[tuple[Source, Link]] = []
-            for n, source in enumerate(self.sources):
-                if self.stop.is_set():
-                    return
-                self.progress("discover", n, len(self.sources))
-                links = self.discover_source(fetcher, source, result)
-                result.counts["discovered"] += len(links)
-                result.per_source[source.id]["discovered"] += len(links)
-                plan += [(source, l) for l in self.wanted(source, links, result)]
-            self.progress("discover", len(self.sources), len(self.sources))
+            # Sources are discovered in parallel (each host keeps its own politeness delay).
+            with ThreadPoolExecutor(max_workers=self.settings.fetch.concurrency,
+                                    thread_name_prefix="discover") as pool:
+                futures = {pool.submit(self.discover_source, fetcher, s, result): s for s in self.sources}
+                for n, future in enumerate(as_completed(futures), 1):
+                    source = futures[future]
+                    try:
+                        links = future.result()
+                    except Exception as exc:  # a broken source must not stop the others
+                        log.exception("discovery of %s failed", source.id)
+                        self.fail(result, source, source.homepage, f"discovery error: {exc}")
+                        links = []
+                    result.counts["discovered"] += len(links)
+                    result.per_source[source.id]["discovered"] += len(links)
+                    plan += [(source, l) for l in self.wanted(source, links, result)]
+                    self.progress("discover", n, len(self.sources))
+                    if self.stop.is_set():
+                        for f in futures:
+                            f.cancel()
+                        return
             by_url = {l.url: (s, l) for s, l in plan}
             done = 0
             for page in fetcher.fetch_many([l.url for _, l in plan], kind="article"):

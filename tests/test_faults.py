@@ -1,0 +1,222 @@
+"""The whole cycle under faults: a fault-injecting source, kill -9, concurrent readers, bad sources.
+
+Each test drives `run_cycle` (or `monitor run` in a child process) against servers on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from monitor.config import Listing, Settings, Source, load_settings, load_sources
+from monitor.demo.run import write_demo_config
+from monitor.demo.site import serve_demo_site
+from monitor.export import ExportFilter, write_csv
+from monitor.pipeline import run_cycle
+from monitor.store import Store
+from tests.httpfaults import FaultServer, Response
+
+ARTICLE = """<html><head><title>{title}</title><meta property="og:type" content="article">
+<meta property="article:published_time" content="2025-11-0{day}T10:00:00+08:00"></head>
+<body><article><h1>{title}</h1><div class="entry-content">{body}</div></article></body></html>"""
+PARA = ("<p>Pemerintah Kabupaten Lombok Barat mengumumkan hasil audit anggaran desa tahun ini dan meminta warga "
+        "ikut mengawasi penggunaan dana desa agar pembangunan berjalan sesuai rencana bersama.</p>")
+
+
+def article(n: int, title: str | None = None, paragraphs: int = 4) -> str:
+    return ARTICLE.format(title=title or f"Berita nomor {n} tentang dana desa", day=1 + n % 9,
+                          body=PARA * paragraphs)
+
+
+def feed(srv: FaultServer, paths: list[str]) -> str:
+    items = "".join(f"<item><title>t{p}</title><link>{srv.url(p)}</link></item>" for p in paths)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{items}</channel></rss>'
+
+
+def source_for(srv: FaultServer, sid: str = "faulty", **kw) -> Source:
+    return Source(id=sid, name=sid, homepage=srv.url("/"), region="Nusa Tenggara Barat",
+                  feeds=[srv.url("/feed/")], local=True, **kw)
+
+
+def quick_settings(tmp_path: Path) -> Settings:
+    s = Settings(db_path=tmp_path / "m.sqlite", log_file=None)
+    s.fetch.per_host_delay = 0.0
+    s.fetch.read_timeout = 1.0
+    s.fetch.connect_timeout = 1.0
+    s.fetch.retries = 1
+    s.fetch.max_page_bytes = 200_000
+    return s
+
+
+def test_cycle_survives_every_fault_and_records_reasons(tmp_path: Path) -> None:
+    with FaultServer() as srv:
+        srv.robots("User-agent: *\nDisallow: /private/\n")
+        good = [f"/ok/{n}" for n in range(3)]
+        for n, p in enumerate(good):
+            srv.route(p, body=article(n))
+        faults = {
+            "/e500": [Response(status=500)] * 3,
+            "/e503": [Response(status=503, retry_after="0"), Response(body=article(10))],  # recovers
+            "/e429": [Response(status=429, retry_after="9999")],
+            "/slow": [Response(delay=3.0, body=article(11))] * 2,
+            "/reset": [Response(reset=True)] * 2,
+            "/trunc": [Response(body=article(12), truncate=True)] * 2,
+            "/pdf": [Response(body=b"%PDF-1.4 ...", content_type="application/pdf")],
+            "/big": [Response(body="<html><body>", stream_bytes=5_000_000)],
+            "/loop1": [Response(status=302, location="/loop2")] * 5,
+            "/loop2": [Response(status=302, location="/loop1")] * 5,
+            "/elsewhere": [Response(status=302, location="http://10.0.0.1/x")],
+            "/soft404": [Response(body="<html><head><title>404 Not Found</title></head><body><h1>Halaman tidak "
+                                      "ditemukan</h1></body></html>")],
+            "/private/secret": [Response(body=article(13))],
+            "/cp1252": [Response(body=article(14, "Rapat \u201cterbuka\u201d DPRD \u2013 anggaran").encode("cp1252"),
+                                 content_type="text/html")],
+        }
+        for path, responses in faults.items():
+            srv.route(path, responses=responses)
+        srv.gzip_bomb("/bomb", expanded_bytes=20_000_000)
+        srv.route("/feed/", body=feed(srv, good + list(faults) + ["/bomb"]), content_type="application/rss+xml")
+        settings = quick_settings(tmp_path)
+        result = run_cycle(settings, [source_for(srv)], alerts=False, classify=False, partners=False)
+    reasons = {f["url"].split(srv.origin)[-1]: f["reason"] for f in result.failures}
+    store = Store(settings.db_path)
+    titles = {t for (t,) in store.conn.execute("SELECT title FROM articles")}
+    assert {f"Berita nomor {n} tentang dana desa" for n in range(3)} <= titles
+    assert "Berita nomor 10 tentang dana desa" in titles  # 503 then success
+    assert "Rapat \u201cterbuka\u201d DPRD \u2013 anggaran" in titles  # windows-1252 without a charset
+    expect = {"/e500": "500", "/e429": "Retry-After", "/slow": "timeout", "/reset": "connection",
+              "/trunc": "truncated", "/pdf": "content type", "/big": "exceeds", "/bomb": "exceeds",
+              "/loop1": "redirect", "/elsewhere": "refused", "/soft404": "error page", "/private/secret": "robots"}
+    for path, word in expect.items():
+        assert path in reasons and word.lower() in reasons[path].lower(), (path, reasons.get(path))
+    assert result.counts["robots_blocked"] == 1
+    assert store.conn.execute("SELECT count(*) FROM fetch_log WHERE error IS NOT NULL").fetchone()[0] >= len(expect)
+    assert store.integrity_ok()
+
+
+def test_changed_markup_is_a_source_health_problem(tmp_path: Path) -> None:
+    with FaultServer() as srv:
+        paths = [f"/a/{n}" for n in range(3)]
+        for p in paths:
+            srv.route(p, body="<html><body><div class='app' data-props='{}'></div><script>render()</script></body></html>")
+        srv.route("/feed/", body=feed(srv, paths), content_type="application/rss+xml")
+        settings = quick_settings(tmp_path)
+        result = run_cycle(settings, [source_for(srv)], alerts=False, classify=False, partners=False)
+    assert "markup changed" in result.health["faulty"]
+    row = Store(settings.db_path).conn.execute("SELECT status, problem FROM source_health").fetchone()
+    assert row[0] == "problem" and "no text" in row[1]
+
+
+def test_malformed_and_hostile_feeds_do_not_stop_other_sources(tmp_path: Path) -> None:
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+            '<rss version="2.0"><channel><item><link>&lol2;</link></item></channel></rss>')
+    with FaultServer() as bad, FaultServer() as good:
+        bad.route("/feed/", body=bomb, content_type="application/rss+xml")
+        bad.route("/sitemap.xml", body="<urlset><url><loc>", content_type="application/xml")
+        good.route("/ok", body=article(1))
+        good.route("/feed/", body=feed(good, ["/ok"]), content_type="application/rss+xml")
+        settings = quick_settings(tmp_path)
+        hostile = source_for(bad, "hostile", sitemaps=[bad.url("/sitemap.xml")])
+        result = run_cycle(settings, [hostile, source_for(good, "good")], alerts=False, classify=False,
+                           partners=False)
+    reasons = " | ".join(f["reason"] for f in result.failures)
+    assert "entit" in reasons.lower()  # entity expansion refused, with a reason
+    assert result.per_source["good"]["new"] == 1
+
+
+KILL_SETTINGS = '[fetch]\nper_host_delay = 0.15\nretries = 0\n'
+
+
+def _run_started(db: Path, proc: subprocess.Popen) -> bool:
+    """The child has opened the database and recorded a running cycle."""
+    if proc.poll() is not None or not db.exists():
+        return proc.poll() is not None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        n = conn.execute("SELECT count(*) FROM runs WHERE status = 'running'").fetchone()[0]
+        conn.close()
+        return n > 0
+    except sqlite3.Error:
+        return False
+
+
+@pytest.mark.slow
+def test_kill_minus_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
+    server, base = serve_demo_site(slow_seconds=0.5)
+    try:
+        cfg = write_demo_config(tmp_path, base)
+        text = (cfg / "settings.toml").read_text(encoding="utf-8").replace("per_host_delay = 0.05", "per_host_delay = 0.15")
+        (cfg / "settings.toml").write_text(text, encoding="utf-8")
+        settings = load_settings(cfg / "settings.toml")
+        rng = random.Random(2026)
+        cmd = [sys.executable, "-m", "monitor.cli", "--config", str(cfg), "run", "--no-alerts"]
+        for _ in range(4):
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            started = time.time()
+            while time.time() - started < 60 and not _run_started(settings.db_path, proc):
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.0, 4.0))  # a random point of the cycle
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+            conn = sqlite3.connect(settings.db_path)
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            # no article half-written: every stored article has its text, its seen entry and its six tags
+            half = conn.execute("SELECT count(*) FROM articles a WHERE a.text = '' OR NOT EXISTS "
+                                "(SELECT 1 FROM seen_urls s WHERE s.article_id = a.id) OR "
+                                "(SELECT count(*) FROM article_issues i WHERE i.article_id = a.id) != 6").fetchone()[0]
+            assert half == 0
+            conn.close()
+        final = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        assert final.returncode == 0, final.stderr[-2000:]
+        conn = sqlite3.connect(settings.db_path)
+        assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (39, 39)
+        statuses = [s for (s,) in conn.execute("SELECT status FROM runs ORDER BY id")]
+        assert statuses[-1] == "ok" and set(statuses[:-1]) <= {"interrupted", "ok"}
+    finally:
+        server.shutdown()
+
+
+def test_readers_never_see_database_locked_while_a_cycle_writes(tmp_path: Path) -> None:
+    server, base = serve_demo_site(slow_seconds=0)
+    errors: list[str] = []
+    done = threading.Event()
+    try:
+        cfg = write_demo_config(tmp_path, base)
+        settings, sources = load_settings(cfg / "settings.toml"), load_sources(cfg / "sources.toml")
+        Store(settings.db_path).close()
+
+        def read_loop() -> None:
+            reads = 0
+            while not done.is_set() or reads < 3:
+                try:
+                    conn = sqlite3.connect(f"file:{settings.db_path}?mode=ro", uri=True, timeout=30)
+                    write_csv(conn, io.StringIO(), ExportFilter())
+                    conn.execute("SELECT count(*) FROM article_overview").fetchone()
+                    conn.close()
+                    reads += 1
+                except sqlite3.Error as exc:
+                    errors.append(str(exc))
+                time.sleep(0.01)
+
+        readers = [threading.Thread(target=read_loop) for _ in range(3)]
+        for t in readers:
+            t.start()
+        run_cycle(settings, sources, alerts=False)
+        done.set()
+        for t in readers:
+            t.join(timeout=60)
+    finally:
+        done.set()
+        server.shutdown()
+    assert errors == []
