@@ -473,7 +473,13 @@ def partners() -> None:
 @click.option("--top", default=30, show_default=True)
 @click.pass_obj
 def partners_review(obj: Ctx, top: int) -> None:
-    """The most frequent organisations in stored articles that are not in the gazetteer."""
+    """The most frequent organisations in stored articles that are not in the gazetteer.
+
+    Prints each with its article count, then as a line ready to paste into the `org = [...]`
+    list of config/partners.toml (check the name, type and region first).
+    """
+    import re
+
     from .store import Store
 
     store = Store(obj.settings.db_path)
@@ -484,9 +490,15 @@ def partners_review(obj: Ctx, top: int) -> None:
     if not rows:
         click.echo("no unknown organisations in stored articles")
         return
-    click.echo("Organisations not in the gazetteer (add them to config/partners.toml):")
+    click.echo("Organisations found in stored articles but not in the gazetteer:")
     for name, acronym, typ, n, mentions in rows:
-        click.echo(f"  {n:4d} articles  {name}" + (f" ({acronym})" if acronym else "") + f"  [{typ}]")
+        click.echo(f"  {n:4d} articles, {mentions:4d} mentions  {name}" + (f" ({acronym})" if acronym else "")
+                   + f"  [{typ}]")
+    click.echo("\nReady to add to config/partners.toml (inside org = [ ... ]):")
+    for name, acronym, typ, _, _ in rows:
+        key = re.sub(r"[^a-z0-9]+", "_", (acronym or name).lower()).strip("_")[:40]
+        click.echo(f'{{ key = "{key}", name = "{name}", acronym = "{acronym or ""}", aliases = [], short = [], '
+                   f'type = "{typ}", region = "national" }},')
 
 
 # ------------------------------------------------------------------ export / serve
