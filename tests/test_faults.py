@@ -18,12 +18,14 @@ import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from monitor.config import Listing, Settings, Source, load_settings, load_sources
 from monitor.demo.run import write_demo_config
 from monitor.demo.site import serve_demo_site
 from monitor.export import ExportFilter, write_csv
 from monitor.pipeline import run_cycle
+from monitor.serve import start_datasette
 from monitor.store import Store
 from tests.httpfaults import FaultServer, Response
 
@@ -138,6 +140,14 @@ def test_malformed_and_hostile_feeds_do_not_stop_other_sources(tmp_path: Path) -
 KILL_SETTINGS = '[fetch]\nper_host_delay = 0.15\nretries = 0\n'
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def _run_started(db: Path, proc: subprocess.Popen) -> bool:
     """The child has opened the database and recorded a running cycle."""
     if proc.poll() is not None or not db.exists():
@@ -195,6 +205,25 @@ def test_readers_never_see_database_locked_while_a_cycle_writes(tmp_path: Path) 
         cfg = write_demo_config(tmp_path, base)
         settings, sources = load_settings(cfg / "settings.toml"), load_sources(cfg / "sources.toml")
         Store(settings.db_path).close()
+        port = _free_port()
+        datasette = start_datasette(settings.db_path, port=port, workdir=tmp_path)
+        ds = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                requests.get(ds + "/-/versions.json", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+
+        def browse_loop() -> None:
+            while not done.is_set():
+                try:
+                    r = requests.get(ds + "/monitor/article_overview.json?_search=desa", timeout=30)
+                    if r.status_code != 200 or "locked" in r.text:
+                        errors.append(f"datasette {r.status_code}: {r.text[:200]}")
+                except requests.RequestException as exc:
+                    errors.append(str(exc))
+                time.sleep(0.05)
 
         def read_loop() -> None:
             reads = 0
@@ -209,7 +238,7 @@ def test_readers_never_see_database_locked_while_a_cycle_writes(tmp_path: Path) 
                     errors.append(str(exc))
                 time.sleep(0.01)
 
-        readers = [threading.Thread(target=read_loop) for _ in range(3)]
+        readers = [threading.Thread(target=read_loop) for _ in range(3)] + [threading.Thread(target=browse_loop)]
         for t in readers:
             t.start()
         run_cycle(settings, sources, alerts=False)
@@ -219,4 +248,6 @@ def test_readers_never_see_database_locked_while_a_cycle_writes(tmp_path: Path) 
     finally:
         done.set()
         server.shutdown()
+        datasette.terminate()
+        datasette.wait(timeout=10)
     assert errors == []
