@@ -215,8 +215,11 @@ def group_duplicates(store: Store, rows: list[dict]) -> list[dict]:
     ordered = sorted(items.values(), key=lambda item: next(i for i, r in enumerate(rows)
                                                            if (r.get("duplicate_of") or r["id"]) ==
                                                            (item.get("duplicate_of") or item["id"])))
+    names = dict(store.conn.execute("SELECT id, name FROM sources"))
     for item in ordered:
         item["evidence"] = _evidence(store, item["id"])
+        for row in [item, *item["copies"]]:
+            row["source"] = names.get(row["source"], row["source"])  # the outlet's name, not its id
     return ordered
 
 
