@@ -1,10 +1,14 @@
 """Throughput and memory of partner extraction on the shared labelled articles.
 
 Usage: python bench/bench_partners.py [--labels PATH] [--corpus-dir DIR] [--batch-size N] [--repeat N]
+                                      [--eval] [--heldout]
 
 Prints articles/s for PartnerExtractor.extract_many (nlp.pipe) and for one-by-one extract(),
 the time to build the pipeline, and peak memory (tracemalloc for Python allocations during the
 run, ru_maxrss for the whole process). Texts are read from the shared corpora, never copied.
+
+--eval also scores the dev split of the shared gold and our own annotated extra set
+(corpora/partners_extra.jsonl); --heldout adds the held-out split (report it, never tune on it).
 """
 
 from __future__ import annotations
@@ -19,9 +23,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from monitor.corpus import PROJECT_ROOT, load_corpus, read_labels  # noqa: E402
-from monitor.partners import PartnerExtractor  # noqa: E402
+from monitor.partners import PartnerExtractor, evaluate, gold_partner_rows  # noqa: E402
 
 DEFAULT_LABELS = PROJECT_ROOT.parent / "shared" / "corpora" / "labels" / "issues.jsonl"
+EXTRA_LABELS = PROJECT_ROOT / "corpora" / "partners_extra.jsonl"
+
+
+def score(ex: PartnerExtractor, name: str, rows: list[dict]) -> None:
+    res = evaluate(rows, lambda r: ex.extract(r["text"], r["title"]))
+    print(f"{name}: {res['articles']} articles, TP {res['tp']} FP {res['fp']} FN {res['fn']}: "
+          f"P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f}")
 
 
 def main() -> int:
@@ -30,6 +41,8 @@ def main() -> int:
     ap.add_argument("--corpus-dir", default=None)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--repeat", type=int, default=1, help="passes over the articles for the pipe timing")
+    ap.add_argument("--eval", action="store_true", help="also score dev and the extra annotated set")
+    ap.add_argument("--heldout", action="store_true", help="also score the held-out split")
     args = ap.parse_args()
 
     if not Path(args.labels).is_file():
@@ -76,6 +89,13 @@ def main() -> int:
     maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     print(f"peak traced Python memory (build + one pass): {peak / 2**20:.1f} MiB; "
           f"process max RSS: {maxrss_kb / 1024:.1f} MiB")
+
+    if args.eval or args.heldout:
+        parts = (["dev"] if args.eval else []) + (["heldout"] if args.heldout else [])
+        for part in parts:
+            score(ex, part, gold_partner_rows(args.labels, args.corpus_dir, part=part))
+        if args.eval and EXTRA_LABELS.is_file():
+            score(ex, "extra", gold_partner_rows(EXTRA_LABELS, args.corpus_dir))
     return 0
 
 
