@@ -4,6 +4,9 @@ Procedure (reproducible with ``seed``):
 1. Labels: the shared labels, ours in ``corpora/labels/``, and analysts' corrections from SQLite.
 2. Splits by source and time (``corpora/splits.toml``).
 3. Candidates are fitted on train, their thresholds tuned on dev; the best dev macro-F1 wins.
+   Features: stem uni+bigram TF-IDF (:mod:`monitor.features`), the issue-lexicon counts with
+   terms that the training labels contradict left out, optionally LSA dimensions folded back
+   into the n-gram weights. Every article is analysed once (one tokenising/stemming pass).
 4. The winner is refitted on train + dev; per-issue thresholds come from 5-fold out-of-fold
    predictions on train + dev; it is evaluated once on test; the artifact and card are written.
 """
@@ -22,6 +25,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 from scipy import sparse
+from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
@@ -30,7 +34,7 @@ from sklearn.svm import LinearSVC
 from .classify import IssueModel, file_hash
 from .config import ISSUE_KEYS, load_issues
 from .corpus import PROJECT_ROOT, CorpusArticle, load_corpus, read_labels
-from .features import Lexicon, clean_input, ngrams
+from .features import Analysed, Lexicon, analyse, clean_input, passthrough, term_key
 
 log = logging.getLogger(__name__)
 
@@ -155,22 +159,58 @@ class Candidate:
     learner: str = "lr"  # lr | svm
     C: float = 4.0
     self_training: bool = False
-    params: dict = field(default_factory=dict)
+    # Lexicon terms found in at least `prune_min_docs` training articles of which fewer than
+    # `lexicon_prune` carry the term's issue are left out of the prior features (the labels of
+    # the training fold only): "wartawan" (reporters, in every "kata dia kepada wartawan")
+    # is not evidence of civic space.
+    lexicon_prune: float = 0.0
+    prune_min_docs: int = 5
+    # Latent semantic features: the TF-IDF vector projected on the top `lsa` singular vectors
+    # of labelled + unlabelled articles. A projection is linear, so the fitted weights fold
+    # back into one coefficient per n-gram (the model stays linear and evidence still works).
+    lsa: int = 0
+    lsa_scale: float = 1.0
+    params: dict = field(default_factory=dict)  # TfidfVectorizer settings
 
 
 CANDIDATES = [
     Candidate("tfidf_lr", "stemmed uni+bigram TF-IDF, logistic regression per issue (baseline)"),
-    Candidate("tfidf_lex_lr", "TF-IDF + issue-lexicon prior features, logistic regression", lexicon_weight=1.0),
-    Candidate("tfidf_lex_svm", "TF-IDF + lexicon, linear SVM with Platt scaling from 3-fold decision values",
-              lexicon_weight=1.0, learner="svm", C=1.0),
-    Candidate("tfidf_lex_lr_self", "TF-IDF + lexicon LR, self-trained on confident unlabelled shared articles",
-              lexicon_weight=1.0, self_training=True),
+    Candidate("tfidf_lex_svm", "TF-IDF + issue-lexicon prior features (all config terms), linear SVM with "
+              "Platt scaling from 3-fold decision values", lexicon_weight=1.0, learner="svm", C=1.0),
+    Candidate("tfidf_lexprune_svm", "as tfidf_lex_svm, lexicon terms with train precision < 0.1 (>= 5 articles) "
+              "left out", lexicon_weight=1.0, learner="svm", C=1.0, lexicon_prune=0.1),
+    Candidate("tfidf_lexprune_lsa_svm", "as tfidf_lexprune_svm plus 100 LSA dimensions (folded into the "
+              "n-gram weights)", lexicon_weight=1.0, learner="svm", C=1.0, lexicon_prune=0.1, lsa=100),
 ]
 
+VECTORIZER_DEFAULTS = dict(min_df=2, max_df=0.5, sublinear_tf=True, max_features=60000)
 
-def make_vectorizer() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=ngrams, min_df=2, max_df=0.5, sublinear_tf=True, max_features=60000,
-                           dtype=np.float32)
+
+def make_vectorizer(params: dict | None = None) -> TfidfVectorizer:
+    """TF-IDF over documents given as lists of stem n-grams (:func:`monitor.features.analyse`)."""
+    return TfidfVectorizer(analyzer=passthrough, dtype=np.float32, **{**VECTORIZER_DEFAULTS, **(params or {})})
+
+
+def prune_lexicon(terms: dict[str, list[str]], docs: Sequence[Analysed], y: np.ndarray, issues: Sequence[str],
+                  min_precision: float, min_docs: int = 5) -> tuple[dict[str, list[str]], list[dict]]:
+    """Leave out lexicon terms that the training labels contradict (see Candidate.lexicon_prune)."""
+    lex = Lexicon(terms)
+    docs_with: dict[tuple, set[int]] = {}
+    for n, a in enumerate(docs):
+        for _, key, _ in lex.matches(a.every, a.lights):
+            docs_with.setdefault(key, set()).add(n)
+    kept: dict[str, list[str]] = {}
+    dropped = []
+    for j, issue in enumerate(issues):
+        kept[issue] = []
+        for term in terms.get(issue, []):
+            rows = sorted(docs_with.get(term_key(term), ()))
+            precision = float(y[rows, j].mean()) if rows else 1.0
+            if len(rows) >= min_docs and precision < min_precision:
+                dropped.append({"issue": issue, "term": term, "articles": len(rows), "precision": round(precision, 3)})
+            else:
+                kept[issue].append(term)
+    return kept, dropped
 
 
 def _fit_binary(X, y, cand: Candidate, seed: int, weights=None) -> tuple[np.ndarray, float]:
@@ -194,45 +234,69 @@ def _fit_binary(X, y, cand: Candidate, seed: int, weights=None) -> tuple[np.ndar
     return lr.coef_[0], float(lr.intercept_[0])
 
 
-def fit_model(docs: Sequence[str], y: np.ndarray, cand: Candidate, lexicon_terms: dict[str, list[str]],
-              seed: int, unlabelled: Sequence[str] = (), thresholds: dict[str, float] | None = None) -> IssueModel:
+def fit_model(docs: Sequence[Analysed], y: np.ndarray, cand: Candidate, lexicon_terms: dict[str, list[str]],
+              seed: int, unlabelled: Sequence[Analysed] = (), thresholds: dict[str, float] | None = None) -> IssueModel:
+    """Fit one candidate on analysed documents (:func:`monitor.features.analyse`)."""
     issues = list(ISSUE_KEYS)
-    vec = make_vectorizer()
-    vec.fit(list(docs) + list(unlabelled))  # IDF from labelled + unlabelled text (no labels used)
+    vec = make_vectorizer(cand.params)
+    vec.fit([a.grams for a in docs] + [a.grams for a in unlabelled])  # IDF from labelled + unlabelled text
     vec.stop_words_ = None  # the pruned-terms set is large and unused at prediction time
-    lex = Lexicon(lexicon_terms)
+    terms = {k: list(v) for k, v in lexicon_terms.items()}
+    dropped: list[dict] = []
+    if cand.lexicon_weight and cand.lexicon_prune:
+        terms, dropped = prune_lexicon(terms, docs, y, issues, cand.lexicon_prune, cand.prune_min_docs)
+    lex = Lexicon(terms)
+    n_vocab = len(vec.vocabulary_)
+    proj = None
+    if cand.lsa:
+        unl_X = vec.transform([a.grams for a in unlabelled]) if len(unlabelled) else None
+        base_X = vec.transform([a.grams for a in docs])
+        fit_X = sparse.vstack([base_X, unl_X]) if unl_X is not None else base_X
+        proj = TruncatedSVD(cand.lsa, random_state=seed).fit(fit_X).components_.T.astype(np.float32) * cand.lsa_scale
 
-    def feats(ds):
-        X = vec.transform(ds)
-        if cand.lexicon_weight:
-            return sparse.hstack([X, lex.features(ds) * cand.lexicon_weight], format="csr")
-        return sparse.hstack([X, sparse.csr_matrix((X.shape[0], len(issues)))], format="csr")
+    def feats(ds: Sequence[Analysed]) -> sparse.csr_matrix:
+        X = vec.transform([a.grams for a in ds])
+        L = lex.counts(ds) * cand.lexicon_weight if cand.lexicon_weight else np.zeros((X.shape[0], len(issues)))
+        blocks = [X, sparse.csr_matrix(L.astype(np.float32))]
+        if proj is not None:
+            blocks.append(sparse.csr_matrix(np.asarray(X @ proj)))
+        return sparse.hstack(blocks, format="csr")
+
+    def fit_all(X, Y, weights=None) -> tuple[np.ndarray, np.ndarray]:
+        coefs, inters = [], []
+        for j in range(len(issues)):
+            c, b = _fit_binary(X, Y[:, j], cand, seed, weights)
+            coefs.append(c)
+            inters.append(b)
+        W = np.vstack(coefs)
+        if proj is not None:  # fold the LSA weights back into the n-gram weights
+            W = np.hstack([W[:, :n_vocab] + W[:, n_vocab + len(issues):] @ proj.T, W[:, n_vocab:n_vocab + len(issues)]])
+        return W.astype(np.float32), np.asarray(inters, dtype=np.float32)
 
     X = feats(docs)
-    coefs, inters = [], []
-    for j in range(len(issues)):
-        c, b = _fit_binary(X, y[:, j], cand, seed)
-        coefs.append(c)
-        inters.append(b)
-    model = IssueModel(issues, vec, lexicon_terms, cand.lexicon_weight, np.vstack(coefs).astype(np.float32),
-                       np.asarray(inters, dtype=np.float32), thresholds or {k: 0.5 for k in issues})
+    coef, inter = fit_all(X, y)
+    model = IssueModel(issues, vec, terms, cand.lexicon_weight, coef, inter, thresholds or {k: 0.5 for k in issues})
+    model.meta["lexicon_dropped"] = dropped
     if cand.self_training and len(unlabelled):
         # One round: confident predictions on unlabelled articles join as half-weight examples.
-        P = model.predict_proba(list(unlabelled))
+        P = _sigmoid(model.decision(model.features((), unlabelled)))
         confident = ((P > 0.9) | (P < 0.05)).all(axis=1)
-        Xu = feats([d for d, ok in zip(unlabelled, confident) if ok])
+        Xu = feats([a for a, ok in zip(unlabelled, confident) if ok])
         yu = (P[confident] > 0.5).astype(int)
         X2 = sparse.vstack([X, Xu], format="csr")
         w = np.concatenate([np.ones(X.shape[0]), np.full(Xu.shape[0], 0.5)])
-        coefs, inters = [], []
-        for j in range(len(issues)):
-            c, b = _fit_binary(X2, np.concatenate([y[:, j], yu[:, j]]), cand, seed, weights=w)
-            coefs.append(c)
-            inters.append(b)
-        model.coef = np.vstack(coefs).astype(np.float32)
-        model.intercept = np.asarray(inters, dtype=np.float32)
+        model.set_weights(*fit_all(X2, np.vstack([y, yu]), w))
         model.meta["self_training_added"] = int(confident.sum())
     return model
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def predict(model: IssueModel, docs: Sequence[Analysed]) -> np.ndarray:
+    """Probabilities for analysed documents (what :meth:`IssueModel.predict_proba` gives for texts)."""
+    return _sigmoid(model.decision(model.features((), docs)))
 
 
 # ------------------------------------------------------------------ the whole procedure
@@ -247,18 +311,18 @@ def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequen
     by = {s: [e for e in examples if e.split == s] for s in ("train", "dev", "test")}
     progress(f"{len(examples)} labelled examples: " + ", ".join(f"{s} {len(v)}" for s, v in by.items()))
     labelled = {e.key for e in examples}
-    unl = unlabelled_docs(corpus_root, labelled)
+    unl = [analyse(d) for d in unlabelled_docs(corpus_root, labelled)]
     Y = {s: matrix(v, issues) for s, v in by.items()}
-    docs = {s: [e.doc for e in v] for s, v in by.items()}
+    docs = {s: [analyse(e.doc) for e in v] for s, v in by.items()}  # one analysis pass per article
 
     comparison = []
     for cand in candidates:
         progress(f"candidate {cand.name}")
         m = fit_model(docs["train"], Y["train"], cand, lexicon_terms, seed, unlabelled=unl)
-        p_dev = m.predict_proba(docs["dev"])
+        p_dev = predict(m, docs["dev"])
         th = tune_thresholds(Y["dev"], p_dev, issues)
         dev = prf(Y["dev"], apply_thresholds(p_dev, th, issues), issues)
-        test = prf(Y["test"], apply_thresholds(m.predict_proba(docs["test"]), th, issues), issues)
+        test = prf(Y["test"], apply_thresholds(predict(m, docs["test"]), th, issues), issues)
         comparison.append({"name": cand.name, "description": cand.description, "dev": dev, "test": test,
                            "thresholds": th})
         progress(f"  dev macro-F1 {dev['macro_f1']:.3f}  test macro-F1 {test['macro_f1']:.3f}")
@@ -271,14 +335,17 @@ def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequen
     oof = np.zeros(full_y.shape)
     for tr, te in KFold(5, shuffle=True, random_state=seed).split(full_docs):
         m = fit_model([full_docs[i] for i in tr], full_y[tr], cand, lexicon_terms, seed, unlabelled=unl)
-        oof[te] = m.predict_proba([full_docs[i] for i in te])
+        oof[te] = predict(m, [full_docs[i] for i in te])
     thresholds = tune_thresholds(full_y, oof, issues)
     final = fit_model(full_docs, full_y, cand, lexicon_terms, seed, unlabelled=unl, thresholds=thresholds)
-    p_test = final.predict_proba(docs["test"])
+    p_test = predict(final, docs["test"])
     test_report = prf(Y["test"], apply_thresholds(p_test, thresholds, issues), issues)
     oof_report = prf(full_y, apply_thresholds(oof, thresholds, issues), issues)
 
-    label_digest = hashlib.sha256(json.dumps(sorted((e.key, sorted(e.issues)) for e in examples)).encode())
+    # The version changes with the labels, the lexicon or the candidate's settings (re-tagging
+    # stored articles keys on it).
+    label_digest = hashlib.sha256(json.dumps([sorted((e.key, sorted(e.issues)) for e in examples),
+                                              final.lexicon_terms, repr(cand)]).encode())
     final.version = f"{cand.name}-{label_digest.hexdigest()[:8]}-s{seed}"
     final.meta.update({"trained": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                        "candidate": cand.name, "seed": seed,
@@ -290,7 +357,8 @@ def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequen
               "splits": {s: {"n": len(v), "positives": {k: int(Y[s][:, j].sum()) for j, k in enumerate(issues)},
                              "sources": _top_sources(v)} for s, v in by.items()},
               "label_files": [p.name for p in label_files(corpus_root)] + (["human_labels"] if extra_labels else []),
-              "unlabelled_used": len(unl), "seed": seed}
+              "unlabelled_used": len(unl), "seed": seed,
+              "lexicon_dropped": final.meta.get("lexicon_dropped", [])}
     (out_dir / "training_report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     write_model_card(out_dir / "MODEL_CARD.md", report)
     return report
@@ -321,6 +389,15 @@ def write_model_card(path: Path, report: dict) -> None:
     for c in report["comparison"]:
         rows.append(f"| {c['name']} | {c['description']} | {c['dev']['macro_f1']:.3f} | {c['dev']['micro_f1']:.3f} "
                     f"| {c['test']['macro_f1']:.3f} |")
+    short = {"anti_corruption_budget": "acb", "civic_space_democracy": "civic", "inclusive_public_services": "ips",
+             "access_to_justice": "atj", "gender_disability_inclusion": "gdi", "energy_environment_resources": "eer"}
+    per_rows = ["| candidate | " + " | ".join(short.get(k, k) for k in issues) + " |",
+                "|---|" + "---|" * len(issues)]
+    for c in report["comparison"]:
+        per_rows.append(f"| {c['name']} | " + " | ".join(f"{c['dev']['per_issue'][k]['f1']:.2f}" for k in issues) + " |")
+    dropped = report.get("lexicon_dropped") or []
+    dropped_text = ("; ".join(f"{d['issue']}: \"{d['term']}\" ({d['articles']} articles, precision {d['precision']:.2f})"
+                              for d in dropped) or "none")
     splits = "\n".join(f"- **{s}**: {v['n']} articles; positives {v['positives']}; top sources {v['sources']}"
                        for s, v in report["splits"].items())
     card = f"""# Model card: OGI issue classifier
@@ -339,18 +416,27 @@ never used for training or tuning.
 
 {splits}
 
-{report['unlabelled_used']} unlabelled shared articles contribute to the TF-IDF vocabulary and IDF
-(and, for the self-training candidate, pseudo-labels).
+{report['unlabelled_used']} unlabelled shared articles contribute to the TF-IDF vocabulary and IDF and to
+the LSA dimensions (their texts only: no label or prediction of theirs is used).
 
 ## Candidates (fitted on train, thresholds tuned on dev, selected by dev macro-F1)
 {chr(10).join(rows)}
 
 Selected: **{report['selected']}**. The test column is shown for information only; it played no
-part in the choice.
+part in the choice (each candidate's test figure uses its train-only fit and dev thresholds).
+
+Dev F1 per issue (thresholds tuned on dev):
+
+{chr(10).join(per_rows)}
 
 ## Final model
 Refitted on train + dev. Per-issue thresholds from 5-fold out-of-fold predictions on train + dev:
 {json.dumps(report['thresholds'])}
+
+The model is linear: every score is `sigmoid(w . x + b)` over the TF-IDF n-grams and the six
+lexicon counts (LSA weights, where used, are folded back into the n-gram weights), so evidence
+is the n-grams and sentences with the largest contributions. Lexicon terms left out by the
+training labels of the final fit (config/issues.toml, `lexicon_prune`): {dropped_text}.
 
 ### Held-out test split (outlets and period never seen in training)
 {_table(report['test'], issues)}
@@ -362,7 +448,10 @@ Refitted on train + dev. Per-issue thresholds from 5-fold out-of-fold prediction
 Triage for analysts: every tag carries its probability and the sentences and terms behind it.
 The training news is national (2016-2018, 2023, 2026); regional NTB outlets are not in the
 labelled data, so expect lower recall on local vocabulary until analysts' corrections
-(`monitor label`) are fed back with `monitor train`. Texts shorter than 25 words get no issue.
+(`monitor label`) are fed back with `monitor train`. Texts shorter than 25 words, and texts that
+are not Indonesian (fewer than 10% Indonesian function words), get no issue and zero scores.
+Access to justice and gender/disability have the fewest labelled examples (143 and 152
+positives in all splits): their scores are the least reliable. See docs/classifier.md.
 """
     path.write_text(card, encoding="utf-8")
 
