@@ -237,8 +237,30 @@ def analyze_many(texts: Iterable[str]) -> Iterator[list[str]]:
 
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# Titles and abbreviations that end with a full stop inside an Indonesian sentence:
+# "Kepala Dinas ESDM NTB, Ir. Samsudin, mengatakan ..." is one sentence.
+_NO_BREAK_AFTER = re.compile(
+    r"(?:\b(?:Ir|Dr|dr|drg|Drs|Dra|Prof|H|Hj|KH|St|No|Tn|Ny|Sdr|Jl|Kec|Kab|Kel|Rp|dkk|dll|dsb|tsb|yth|Bpk|Pdt|"
+    r"S\.H|S\.E|S\.T|S\.Pd|S\.Sos|S\.Kom|M\.Si|M\.H|M\.M|M\.Pd|M\.T|Ph\.D|[A-Z])\.)$")
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of a news text: split on paragraph breaks and sentence punctuation."""
-    return [s.strip() for s in _SENT_SPLIT.split(text) if s and len(s.strip()) > 1]
+    """Sentences of a news text: split on paragraph breaks and sentence punctuation.
+
+    A full stop after a title or abbreviation ("Ir.", "Dr.", "H.", "S.H.", an initial) does not
+    end the sentence; a paragraph break always does.
+    """
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        carry = ""
+        for part in _SENT_SPLIT.split(paragraph):
+            piece = f"{carry} {part.strip()}".strip() if carry else part.strip()
+            if _NO_BREAK_AFTER.search(piece):
+                carry = piece
+                continue
+            carry = ""
+            if len(piece) > 1:
+                out.append(piece)
+        if len(carry) > 1:
+            out.append(carry)
+    return out
