@@ -119,7 +119,8 @@ def run_demo(out_dir: Path, *, verbose: int = 0, serve: bool = False, slow_secon
     click.echo(f"  monitor --db {db} serve                      # browse in Datasette")
     click.echo(f"  monitor --db {db} export -o ntb.csv --issue anti_corruption_budget --excel")
     click.echo(f"  monitor --db {db} alerts preview --days 1    # render alerts without sending")
-    click.echo(f"  monitor --config {cfg} run                   # (needs the demo site running)")
+    click.echo(f"  monitor --db {db} label 3 --issues anti_corruption_budget  # correct a tag (used by `monitor train`)")
+    click.echo("  monitor demo --serve                          # the demo again, then Datasette stays open")
     if serve:
         from ..serve import serve_datasette
 
