@@ -132,29 +132,41 @@ class Cycle:
         if partners:
             from .partners import PartnerExtractor
 
-            self.partner_extractor = PartnerExtractor()
+            gazetteer = settings.config_dir / "partners.toml" if settings.config_dir else None
+            self.partner_extractor = PartnerExtractor(gazetteer if gazetteer and gazetteer.is_file() else None)
         self._lock = threading.Lock()
         self.near = dedupe.NearDuplicateIndex()
         for article_id, sig in store.minhashes():
             self.near.add(article_id, sig)
 
     # ------------------------------------------------------------------ discovery
-    def discover_source(self, fetcher: Fetcher, source: Source, result: CycleResult) -> list[Link]:
+    def discover_source(self, fetcher: Fetcher, source: Source,
+                        result: CycleResult) -> tuple[list[Link], list[tuple[str, str | None, str | None]]]:
+        """The source's links, and the feed/sitemap validators to save once they are queued.
+
+        Validators (ETag, Last-Modified) are saved only after the links are on the frontier:
+        saved earlier, a crash in between would make the next 304 hide links never queued.
+        """
         found: dict[str, Link] = {}
+        validators: list[tuple[str, str | None, str | None]] = []
 
         def take(d: Discovery, where: str) -> None:
             if d.error and d.error != "not modified":
+                with self._lock:
+                    result.per_source[source.id]["discovery_failed"] += 1
                 self.fail(result, source, where, f"discovery failed: {d.error}")
             elif d.warning:
                 log.info("%s: %s: %s", source.id, where, d.warning)
             for link in d.links:
-                found.setdefault(canonicalize(link.url), link)
+                known = found.setdefault(canonicalize(link.url), link)
+                if known is not link and link.lastmod and not known.lastmod:
+                    known.lastmod = link.lastmod  # a sitemap's lastmod for a link the feed gave first
 
         def conditional(url: str, kind: str) -> Page:
             etag, modified = self.store.http_validators(url)
             page = fetcher.fetch(url, etag=etag, last_modified=modified, kind=kind)
             if page.ok and not page.not_modified:
-                self.store.save_http_validators(url, page.headers.get("etag"), page.headers.get("last-modified"))
+                validators.append((url, page.headers.get("etag"), page.headers.get("last-modified")))
             return page
 
         for url in source.feeds:
@@ -178,7 +190,7 @@ class Cycle:
                              featured_selector=listing.featured_selector, date_selector=listing.date_selector)
                 take(d, url)
                 url = d.next_url
-        return list(found.values())
+        return list(found.values()), validators
 
     def wanted(self, source: Source, links: list[Link], result: CycleResult) -> list[Link]:
         """Put discovered links on the frontier and return what to fetch now.
@@ -195,6 +207,8 @@ class Cycle:
             seen = self.store.seen(canon)
             if seen is not None and seen["status"] != "pending" and not (
                     link.lastmod and seen["lastmod"] and link.lastmod > seen["lastmod"]):
+                if link.lastmod and not seen["lastmod"]:
+                    self.store.note_lastmod(canon, link.lastmod)  # the baseline for later updates
                 if seen["status"] != "failed":
                     result.counts["unchanged"] += 1
                 continue
@@ -273,8 +287,10 @@ class Cycle:
             "published": article.published, "author": article.author, "section": article.section,
             "tags": article.tags, "image": article.image, "lang": article.lang, "dateline": article.dateline,
             "text": article.text, "lead": paragraphs[0] if paragraphs else "", "content_hash": content_hash,
-            "minhash": signature, "duplicate_of": duplicate_of, "run_id": result.run_id,
+            "minhash": signature, "run_id": result.run_id,
         }
+        if existing_id is None:  # an update keeps the duplicate link it had
+            record["duplicate_of"] = duplicate_of
         article_id, created = self.store.save_article(record, seen_url=seen_url, lastmod=link.lastmod,
                                                       tags=tags, partners=partners, supersedes=supersedes)
         if supersedes is not None:
@@ -302,18 +318,28 @@ class Cycle:
                 for n, future in enumerate(as_completed(futures), 1):
                     source = futures[future]
                     try:
-                        links = future.result()
+                        links, validators = future.result()
                     except Exception as exc:  # a broken source must not stop the others
                         log.exception("discovery of %s failed", source.id)
                         self.fail(result, source, source.homepage, f"discovery error: {exc}")
-                        links = []
+                        links, validators = [], []
                     result.counts["discovered"] += len(links)
                     result.per_source[source.id]["discovered"] += len(links)
                     plan += [(source, l) for l in self.wanted(source, links, result)]
+                    for url, etag, modified in validators:  # the links are queued: now the 304s may come
+                        self.store.save_http_validators(url, etag, modified)
                     self.progress("discover", n, len(self.sources))
                     if self.stop.is_set():
                         for f in futures:
                             f.cancel()
+                        # sources still in flight finish, and their links are queued too
+                        for f in futures:
+                            if not f.cancelled() and f is not future:
+                                try:
+                                    more, _ = f.result()
+                                    self.wanted(futures[f], more, result)
+                                except Exception:  # noqa: BLE001 - stopping; failures are logged above
+                                    pass
                         return
             by_url = {l.url: (s, l) for s, l in plan}
             done = 0
@@ -338,7 +364,7 @@ class Cycle:
             pages, empty = c["fetched"], c["empty"]
             if pages and empty == pages:
                 status, problem = "problem", f"extraction yielded no text for all {pages} fetched pages: markup changed?"
-            elif c["discovered"] == 0 and c["failed"]:
+            elif c["discovered"] == 0 and c["discovery_failed"]:
                 status, problem = "problem", "discovery failed: no article links found"
             else:
                 status, problem = "ok", None
@@ -357,12 +383,20 @@ def run_cycle(settings: Settings, sources: list[Source], *, store: Store | None 
     Raises :class:`CycleRunning` when another process is already running a cycle on the same
     database. Ctrl-C marks the run ``interrupted`` (what was stored stays stored) and re-raises.
     """
+    if alerts:
+        from .alerts import load_alert_rules, load_smtp
+
+        # A broken alerts.toml is reported before an hour of collecting, not after.
+        alert_file = settings.config_dir / "alerts.toml" if settings.config_dir else None
+        if alert_rules is None:
+            alert_rules = load_alert_rules(alert_file)
+        load_smtp(alert_file)
     with cycle_lock(settings.db_path):
         own_store = store is None
         store = store or Store(settings.db_path)
         try:
             store.upsert_sources(sources)
-            store.upsert_issues(load_issues())
+            store.upsert_issues(load_issues(settings.config_dir / "issues.toml" if settings.config_dir else None))
             result = CycleResult(run_id=store.start_run())
             cycle = Cycle(settings, sources, store, classify=classify, partners=partners, progress=progress,
                           stop=stop)
@@ -371,7 +405,7 @@ def run_cycle(settings: Settings, sources: list[Source], *, store: Store | None 
                 if alerts:
                     from .alerts import process_alerts
 
-                    result.alerts = process_alerts(store, settings, rules=alert_rules)
+                    result.alerts = process_alerts(store, settings, rules=alert_rules, config_path=alert_file)
             except BaseException:
                 result.status = "interrupted"
                 store.finish_run(result.run_id, result.counts, result.summary(), status="interrupted")

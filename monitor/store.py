@@ -310,6 +310,11 @@ class Store:
         return self.conn.execute("SELECT count(*) FROM seen_urls WHERE source_id=? AND status='pending'",
                                  (source_id,)).fetchone()[0]
 
+    def note_lastmod(self, url: str, lastmod: str) -> None:
+        """Record the first lastmod a source gives for a URL stored without one."""
+        with self.transaction():
+            self.conn.execute("UPDATE seen_urls SET lastmod=? WHERE url=? AND lastmod IS NULL", (lastmod, url))
+
     def frontier(self, source_id: str, max_attempts: int, limit: int) -> list[dict]:
         """URLs of a source to fetch now: pending ones, then failed ones still worth a retry."""
         rows = self.conn.execute(

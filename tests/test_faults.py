@@ -251,3 +251,36 @@ def test_readers_never_see_database_locked_while_a_cycle_writes(tmp_path: Path) 
         datasette.terminate()
         datasette.wait(timeout=10)
     assert errors == []
+
+
+def sitemap(srv: FaultServer, entries: list[tuple[str, str]]) -> str:
+    urls = "".join(f"<url><loc>{srv.url(p)}</loc><lastmod>{m}</lastmod></url>" for p, m in entries)
+    return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+
+def test_updates_follow_lastmod_and_copies_stay_copies(tmp_path: Path) -> None:
+    with FaultServer() as srv:
+        same = article(1, "Siaran pers Diskominfotik NTB")
+        srv.route("/a", body=same.replace("2025-11-02", "2025-11-01"))  # the first publication
+        srv.route("/b", body=same.replace("2025-11-02", "2025-11-05"))  # a syndicated copy
+        srv.route("/feed/", body=feed(srv, ["/a", "/b"]), content_type="application/rss+xml")
+        settings = quick_settings(tmp_path)
+        source = source_for(srv, sitemaps=[srv.url("/sitemap.xml")])
+        run = lambda: run_cycle(settings, [source], alerts=False, classify=False, partners=False)  # noqa: E731
+
+        srv.route("/sitemap.xml", body=sitemap(srv, []), content_type="application/xml")
+        first = run()
+        assert (first.counts["new"], first.counts["duplicate"]) == (1, 1)
+        # the sitemap now gives a lastmod: a baseline, not an update
+        srv.route("/sitemap.xml", body=sitemap(srv, [("/b", "2025-11-06T00:00:00+00:00")]),
+                  content_type="application/xml")
+        assert run().counts["fetched"] == 0
+        # a newer lastmod: the copy is fetched again and stays a copy of the first publication
+        srv.route("/sitemap.xml", body=sitemap(srv, [("/b", "2025-11-07T00:00:00+00:00")]),
+                  content_type="application/xml")
+        third = run()
+        assert third.counts["fetched"] == 1 and third.counts["updated"] == 1
+    store = Store(settings.db_path)
+    rows = dict(store.conn.execute("SELECT url, duplicate_of FROM articles"))
+    (a_id,) = [i for (i,) in store.conn.execute("SELECT id FROM articles WHERE url LIKE '%/a'")]
+    assert [d for u, d in rows.items() if u.endswith("/b")] == [a_id]
