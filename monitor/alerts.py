@@ -81,7 +81,7 @@ class SmtpConfig:
         env = os.environ
         c.host = env.get("OGI_SMTP_HOST", c.host)
         c.port = int(env.get("OGI_SMTP_PORT", c.port))
-        c.security = env.get("OGI_SMTP_SECURITY", c.security)
+        c.security = env.get("OGI_SMTP_SECURITY", c.security).strip().lower()
         c.sender = env.get("OGI_SMTP_FROM", c.sender)
         c.user = env.get("OGI_SMTP_USER") or None
         c.password = env.get("OGI_SMTP_PASSWORD") or None
@@ -120,7 +120,11 @@ def load_alert_rules(path: str | os.PathLike | None = None) -> list[AlertRule | 
     rules: list[AlertRule | SpikeRule] = []
     names: set[str] = set()
     for kind in ("rule", "spike"):
-        for n, t in enumerate(data.get(kind, [])):
+        tables = data.get(kind, [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            r.fail(kind, f"an array of [[{kind}]] tables")
+            continue
+        for n, t in enumerate(tables):
             p = f"{kind}[{t.get('name', n)}]."
             name = r.get(t, "name", p, str, None, "a non-empty name", lambda v: bool(v.strip()))
             if name is None:
@@ -158,6 +162,9 @@ def load_alert_rules(path: str | os.PathLike | None = None) -> list[AlertRule | 
     return rules
 
 
+SECURITY_MODES = ("starttls", "ssl", "none")
+
+
 def load_smtp(path: str | os.PathLike | None = None) -> SmtpConfig:
     path = Path(path) if path else config_dir() / "alerts.toml"
     base = SmtpConfig()
@@ -165,6 +172,9 @@ def load_smtp(path: str | os.PathLike | None = None) -> SmtpConfig:
         problems: list[str] = []
         t = _load_toml(path, problems).get("smtp", {})
         r = _Reader(path, problems)
+        if not isinstance(t, dict):
+            r.fail("smtp", "a [smtp] table")
+            t = {}
         for secret in ("password", "user"):
             if secret in t:
                 r.fail(f"smtp.{secret}", f"no {secret} in the file: set OGI_SMTP_{secret.upper()} in the environment")
@@ -175,7 +185,13 @@ def load_smtp(path: str | os.PathLike | None = None) -> SmtpConfig:
         base.sender = r.get(t, "sender", "smtp.", str, base.sender, "an email address", _valid_email)
         if problems:
             raise ConfigError(problems)
-    return SmtpConfig.from_env(base)
+    cfg = SmtpConfig.from_env(base)
+    if cfg.security not in SECURITY_MODES:
+        raise ConfigError([f"OGI_SMTP_SECURITY: expected starttls, ssl or none, got {cfg.security!r}"])
+    if cfg.security == "none" and cfg.user and cfg.password:
+        raise ConfigError(["OGI_SMTP_SECURITY: expected starttls or ssl when OGI_SMTP_USER and OGI_SMTP_PASSWORD "
+                           "are set (credentials are never sent over an unencrypted connection)"])
+    return cfg
 
 
 # ------------------------------------------------------------------ selecting articles
@@ -321,7 +337,7 @@ def due_messages(store: Store, settings: Settings, rules: Sequence[AlertRule | S
                 # A new rule starts from now, not with the whole archive.
                 out.append((None, {"rule": rule.name, "cursor": max_id}))  # type: ignore[arg-type]
                 continue
-            bounds = {"after_id": cursor or 0} if days is None else \
+            bounds = {"after_id": cursor or 0, "up_to_id": max_id} if days is None else \
                 {"first_seen_from": (now - dt.timedelta(days=days)).isoformat(timespec="seconds")}
             items = matching_articles(store, rule, settings, **bounds)
             if items:
@@ -450,6 +466,8 @@ def _connect(cfg: SmtpConfig) -> smtplib.SMTP:
         if cfg.security == "starttls":
             server.starttls(context=ssl.create_default_context())
     if cfg.user and cfg.password:
+        if cfg.security not in ("starttls", "ssl"):
+            raise smtplib.SMTPException("refusing to send credentials without TLS")
         server.login(cfg.user, cfg.password)
     return server
 

@@ -42,6 +42,8 @@ def setup_logging(verbose: int, log_file: Path | None = None) -> None:
 
 class Ctx:
     def __init__(self, config: str | None, db: str | None, verbose: int):
+        if config and not Path(config).is_dir():
+            raise click.BadParameter(f"config directory {config} does not exist", param_hint="--config")
         self.config_dir = config_dir(config)
         self.db_override = db
         self.verbose = verbose
@@ -143,14 +145,23 @@ def run(obj: Ctx, no_alerts: bool) -> None:
     """Run one full cycle: collect, extract, classify, partners, store, alerts."""
     from .pipeline import CycleRunning, run_cycle
 
+    import signal
+    import threading
+
     settings = obj.settings
     setup_logging(obj.verbose, settings.log_file)
     sources = obj.sources()
+    stop = threading.Event()
+    # SIGTERM (systemd, kill) ends the cycle at the next article, recorded as interrupted.
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        result = run_cycle(settings, sources, alerts=not no_alerts, progress=progress_printer(sys.stderr.isatty()))
+        result = run_cycle(settings, sources, alerts=not no_alerts, progress=progress_printer(sys.stderr.isatty()),
+                           stop=stop)
     except CycleRunning as exc:
         fail(str(exc), EXIT_BUSY)
     print_summary(result, settings.db_path)
+    if result.status == "interrupted":
+        sys.exit(EXIT_INTERRUPTED)
 
 
 @main.command()
@@ -267,9 +278,10 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
         rules = rules_for(match[0], obj.settings)
     out: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout
     fetcher = None
-    failures = 0
+    failures = inputs_seen = 0
     try:
         for label, where in _html_inputs(inputs):
+            inputs_seen += 1
             row: dict[str, Any] = {"source": label}
             if where.startswith(("http://", "https://")):
                 if fetcher is None:
@@ -307,6 +319,8 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
             out.close()
     if failures:
         log.warning("%d input(s) gave no article", failures)
+    if failures and failures == inputs_seen:
+        sys.exit(EXIT_FAIL)  # nothing could be extracted
 
 
 # ------------------------------------------------------------------ classify / train / evaluate
@@ -585,10 +599,15 @@ def alerts_preview(obj: Ctx, rule_name: str | None, html_out: str | None, days: 
 def alerts_send(obj: Ctx) -> None:
     """Queue due alerts and send the outbox now (also done at the end of every cycle)."""
     from .alerts import process_alerts
+    from .pipeline import CycleRunning, cycle_lock
     from .store import Store
 
-    store = Store(obj.settings.db_path)
-    stats = process_alerts(store, obj.settings)
+    try:
+        with cycle_lock(obj.settings.db_path):  # never alongside a cycle's own sending
+            store = Store(obj.settings.db_path)
+            stats = process_alerts(store, obj.settings, config_path=obj.config_dir / "alerts.toml")
+    except CycleRunning as exc:
+        fail(f"{exc}; it sends the alerts itself", EXIT_BUSY)
     click.echo(", ".join(f"{k} {v}" for k, v in stats.items()) or "nothing to do")
 
 

@@ -243,7 +243,7 @@ def load_sources(path: str | os.PathLike | None = None) -> list[Source]:
     seen: set[str] = set()
     is_url = lambda v: bool(_URL.match(v))  # noqa: E731
     tables = data.get("source", [])
-    if not isinstance(tables, list):
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         r.fail("source", "an array of [[source]] tables")
         tables = []
     for n, t in enumerate(tables):
@@ -338,7 +338,11 @@ def load_issues(path: str | os.PathLike | None = None) -> list[Issue]:
     data = _load_toml(path, problems)
     r = _Reader(path, problems)
     out = []
-    for n, t in enumerate(data.get("issue", [])):
+    tables = data.get("issue", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        r.fail("issue", "an array of [[issue]] tables")
+        tables = []
+    for n, t in enumerate(tables):
         p = f"issue[{n}]."
         key = r.get(t, "key", p, str, None, "one of " + ", ".join(ISSUE_KEYS), lambda v: v in ISSUE_KEYS)
         if key is None:

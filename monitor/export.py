@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Iterator, Sequence
 from zoneinfo import ZoneInfo
 
@@ -42,7 +44,8 @@ class ExportFilter:
     include_duplicates: bool = True
     timezone: str = "Asia/Makassar"
     keywords: Sequence[str] = field(default_factory=list)  # any of these phrases (full-text)
-    after_id: int | None = None  # only articles stored after this one (alert cursors)
+    after_id: int | None = None  # only articles stored after this one (alert cursors) ...
+    up_to_id: int | None = None  # ... and not after this one
     first_seen_from: str | None = None  # UTC ISO bounds on when we stored the article
     first_seen_to: str | None = None
 
@@ -126,6 +129,9 @@ def build_query(f: ExportFilter) -> tuple[str, list]:
     if f.after_id is not None:
         where.append("a.id > ?")
         args.append(f.after_id)
+    if f.up_to_id is not None:
+        where.append("a.id <= ?")
+        args.append(f.up_to_id)
     if f.first_seen_from:
         where.append("a.first_seen >= ?")
         args.append(f.first_seen_from)
@@ -166,14 +172,24 @@ def write_csv(conn: sqlite3.Connection, out: IO[str], f: ExportFilter, *, excel:
 
 
 def export_csv(db_path: str, path: str, f: ExportFilter, *, excel: bool = False) -> int:
-    """Export to a file through a read-only connection (safe while a cycle writes: WAL)."""
+    """Export to a file through a read-only connection (safe while a cycle writes: WAL).
+
+    Rows go to a temporary file beside ``path`` that replaces it only when complete, so a bad
+    filter or a failure half-way never leaves a truncated or emptied export behind.
+    """
+    build_query(f)  # bad filters fail here, before any file is touched
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
     conn.execute("PRAGMA busy_timeout = 30000")
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.part")
     try:
-        with open(path, "w", encoding="utf-8", newline="") as out:
-            return write_csv(conn, out, f, excel=excel)
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            n = write_csv(conn, out, f, excel=excel)
+        os.replace(tmp, target)
+        return n
     finally:
         conn.close()
+        tmp.unlink(missing_ok=True)
 
 
 def to_string(conn: sqlite3.Connection, f: ExportFilter) -> str:

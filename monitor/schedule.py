@@ -19,6 +19,7 @@ from pathlib import Path
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.combining import OrTrigger
 from apscheduler.triggers.cron import CronTrigger
 
 from .config import Settings, load_settings, load_sources
@@ -47,15 +48,19 @@ def scheduled_cycle(config_dir: str, db_path: str | None = None) -> None:
              c["new"], c["updated"], c["duplicate"], c["failed"])
 
 
-def cron_trigger(settings: Settings) -> CronTrigger:
-    """One trigger firing at every configured local time ("06:00", "18:30", ...)."""
-    hours = sorted({int(t.split(":")[0]) for t in settings.schedule_times})
-    minutes = sorted({int(t.split(":")[1]) for t in settings.schedule_times})
-    if len(settings.schedule_times) > 1 and len(minutes) > 1:
-        # Different minutes per hour cannot be one cron expression: fall back to a combined one
-        # that still fires at each configured time (and possibly a few extra on-the-minute times).
-        log.warning("schedule.times with different minutes: firing at every combination of %s / %s", hours, minutes)
-    return CronTrigger(hour=",".join(map(str, hours)), minute=",".join(map(str, minutes)), timezone=settings.tz)
+def cron_trigger(settings: Settings) -> OrTrigger:
+    """A trigger firing at exactly the configured local times ("06:00", "18:30", ...)."""
+    triggers = []
+    for t in sorted(set(settings.schedule_times)):
+        hour, minute = t.split(":")
+        triggers.append(CronTrigger(hour=int(hour), minute=int(minute), timezone=settings.tz))
+    return OrTrigger(triggers)
+
+
+def _trigger_key(trigger) -> str:
+    """What identifies a schedule: the times and their zone (str() of a trigger omits the zone)."""
+    parts = getattr(trigger, "triggers", [trigger])
+    return "|".join(f"{p}@{getattr(p, 'timezone', '')}" for p in parts)
 
 
 def build_scheduler(settings: Settings, config_dir: Path, jobstore_path: Path | None = None) -> BackgroundScheduler:
@@ -75,11 +80,13 @@ def ensure_job(scheduler: BackgroundScheduler, settings: Settings, config_dir: P
     trigger = cron_trigger(settings)
     kwargs = {"config_dir": str(Path(config_dir).resolve()), "db_path": str(Path(settings.db_path).resolve())}
     job = scheduler.get_job(JOB_ID)
-    if job is not None and str(job.trigger) == str(trigger) and job.kwargs == kwargs:
+    grace = int(settings.misfire_grace_hours * 3600)
+    if job is not None and _trigger_key(job.trigger) == _trigger_key(trigger) and job.kwargs == kwargs \
+            and job.misfire_grace_time == grace:
         log.info("keeping stored job; next run %s", job.next_run_time)
         return
     scheduler.add_job(scheduled_cycle, trigger, id=JOB_ID, kwargs=kwargs, replace_existing=True,
-                      name="ogi-monitor daily cycle")
+                      name="ogi-monitor daily cycle", misfire_grace_time=grace)
 
 
 def run_scheduler(settings: Settings, config_dir: Path, *, run_now: bool = False) -> None:

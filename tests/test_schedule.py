@@ -35,11 +35,14 @@ def runs(db: Path) -> list[str]:
 
 def test_trigger_from_settings(tmp_path: Path) -> None:
     f = tmp_path / "settings.toml"
-    f.write_text('[schedule]\ntimes = ["06:00", "18:00"]\n', encoding="utf-8")
+    f.write_text('[schedule]\ntimes = ["06:00", "18:30"]\n', encoding="utf-8")
     trig = cron_trigger(load_settings(f))
-    now = dt.datetime(2026, 11, 27, 7, 0, tzinfo=trig.timezone)
-    nxt = trig.get_next_fire_time(None, now)
-    assert (nxt.hour, nxt.minute, str(trig.timezone)) == (18, 0, "Asia/Makassar")
+    tz = load_settings(f).tz
+    fires, now = [], dt.datetime(2026, 11, 27, 0, 0, tzinfo=tz)
+    for _ in range(4):
+        now = trig.get_next_fire_time(None, now + dt.timedelta(seconds=1))
+        fires.append(now.strftime("%d %H:%M %Z"))
+    assert fires == ["27 06:00 WITA", "27 18:30 WITA", "28 06:00 WITA", "28 18:30 WITA"]
 
 
 MACHINE_OFF = """

@@ -68,11 +68,15 @@ def run_demo(out_dir: Path, *, verbose: int = 0, serve: bool = False, slow_secon
     from .site import serve_demo_site
 
     out_dir = Path(out_dir)
+    marker = out_dir / ".ogi-demo"
+    if out_dir.exists() and any(out_dir.iterdir()) and not marker.exists():
+        raise click.UsageError(f"{out_dir} exists and was not made by `monitor demo`; choose another --dir")
     if out_dir.exists():
         for name in ("monitor.sqlite", "monitor.sqlite-wal", "monitor.sqlite-shm", "monitor.sqlite.lock",
                      "articles.csv", "digest.html", "digest.txt"):
             (out_dir / name).unlink(missing_ok=True)
     out_dir.mkdir(parents=True, exist_ok=True)
+    marker.write_text("made by `monitor demo`; the demo may recreate this folder's files\n", encoding="utf-8")
     server, base_url = serve_demo_site(slow_seconds=slow_seconds)
     try:
         cfg = write_demo_config(out_dir, base_url)
