@@ -150,6 +150,13 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
     fault: "FaultServer"
 
+    def handle_error(self, request, client_address) -> None:
+        """Clients that hang up (timeouts, size limits) are expected here: stay quiet about them."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
 
 class FaultServer:
     """A programmable HTTP server on 127.0.0.1 with an ephemeral port; use as a context manager."""
