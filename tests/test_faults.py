@@ -284,3 +284,31 @@ def test_updates_follow_lastmod_and_copies_stay_copies(tmp_path: Path) -> None:
     rows = dict(store.conn.execute("SELECT url, duplicate_of FROM articles"))
     (a_id,) = [i for (i,) in store.conn.execute("SELECT id FROM articles WHERE url LIKE '%/a'")]
     assert [d for u, d in rows.items() if u.endswith("/b")] == [a_id]
+
+
+def test_sigterm_during_monitor_run_is_recorded_and_resumed(tmp_path: Path) -> None:
+    server, base = serve_demo_site(slow_seconds=0.2)
+    try:
+        cfg = write_demo_config(tmp_path, base)
+        text = (cfg / "settings.toml").read_text(encoding="utf-8").replace("per_host_delay = 0.05", "per_host_delay = 0.2")
+        (cfg / "settings.toml").write_text(text, encoding="utf-8")
+        settings = load_settings(cfg / "settings.toml")
+        cmd = [sys.executable, "-m", "monitor.cli", "--config", str(cfg), "run", "--no-alerts"]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        started = time.time()
+        while time.time() - started < 60 and not _run_started(settings.db_path, proc):
+            time.sleep(0.05)
+        time.sleep(1.5)
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=60)
+        assert proc.returncode == 130 and "interrupted" in out
+        conn = sqlite3.connect(settings.db_path)
+        assert conn.execute("SELECT status FROM runs").fetchall() == [("interrupted",)]
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+        again = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        assert again.returncode == 0, again.stderr[-2000:]
+        conn = sqlite3.connect(settings.db_path)
+        assert conn.execute("SELECT count(*), count(DISTINCT url) FROM articles").fetchone() == (39, 39)
+    finally:
+        server.shutdown()
