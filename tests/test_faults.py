@@ -137,15 +137,22 @@ def test_malformed_and_hostile_feeds_do_not_stop_other_sources(tmp_path: Path) -
     assert result.per_source["good"]["new"] == 1
 
 
-KILL_SETTINGS = '[fetch]\nper_host_delay = 0.15\nretries = 0\n'
-
-
 def _free_port() -> int:
     import socket
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def slow_demo_run(tmp_path: Path, base: str, per_host_delay: float) -> tuple[Settings, list[str]]:
+    """A demo configuration slowed down so that a cycle takes seconds, and its `monitor run` command."""
+    cfg = write_demo_config(tmp_path, base)
+    text = (cfg / "settings.toml").read_text(encoding="utf-8")
+    (cfg / "settings.toml").write_text(text.replace("per_host_delay = 0.05", f"per_host_delay = {per_host_delay}"),
+                                       encoding="utf-8")
+    return load_settings(cfg / "settings.toml"), [sys.executable, "-m", "monitor.cli", "--config", str(cfg), "run",
+                                                   "--no-alerts"]
 
 
 def _run_started(db: Path, proc: subprocess.Popen) -> bool:
@@ -165,12 +172,8 @@ def _run_started(db: Path, proc: subprocess.Popen) -> bool:
 def test_kill_minus_9_at_random_points_loses_nothing(tmp_path: Path) -> None:
     server, base = serve_demo_site(slow_seconds=0.5)
     try:
-        cfg = write_demo_config(tmp_path, base)
-        text = (cfg / "settings.toml").read_text(encoding="utf-8").replace("per_host_delay = 0.05", "per_host_delay = 0.15")
-        (cfg / "settings.toml").write_text(text, encoding="utf-8")
-        settings = load_settings(cfg / "settings.toml")
+        settings, cmd = slow_demo_run(tmp_path, base, per_host_delay=0.15)
         rng = random.Random(2026)
-        cmd = [sys.executable, "-m", "monitor.cli", "--config", str(cfg), "run", "--no-alerts"]
         for _ in range(4):
             proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             started = time.time()
@@ -289,11 +292,7 @@ def test_updates_follow_lastmod_and_copies_stay_copies(tmp_path: Path) -> None:
 def test_sigterm_during_monitor_run_is_recorded_and_resumed(tmp_path: Path) -> None:
     server, base = serve_demo_site(slow_seconds=0.2)
     try:
-        cfg = write_demo_config(tmp_path, base)
-        text = (cfg / "settings.toml").read_text(encoding="utf-8").replace("per_host_delay = 0.05", "per_host_delay = 0.2")
-        (cfg / "settings.toml").write_text(text, encoding="utf-8")
-        settings = load_settings(cfg / "settings.toml")
-        cmd = [sys.executable, "-m", "monitor.cli", "--config", str(cfg), "run", "--no-alerts"]
+        settings, cmd = slow_demo_run(tmp_path, base, per_host_delay=0.2)
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         started = time.time()
         while time.time() - started < 60 and not _run_started(settings.db_path, proc):
