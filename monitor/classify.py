@@ -155,11 +155,6 @@ class IssueModel:
         return out
 
     # ---------------------------------------------------------- evidence
-    def explain(self, doc: str, x: sparse.csr_matrix, issue: str, score: float,
-                n_terms: int = 6, n_sentences: int = 2) -> IssueScore:
-        """Evidence for one issue (see :meth:`explain_many`)."""
-        return self.explain_many(doc, x, [issue], {issue: score}, n_terms, n_sentences)[issue]
-
     def explain_many(self, doc: str, x: sparse.csr_matrix, issues: Sequence[str], scores: dict[str, float],
                      n_terms: int = 6, n_sentences: int = 2) -> dict[str, IssueScore]:
         """Per issue: the terms with the largest positive contributions to its score, the

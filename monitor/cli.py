@@ -266,9 +266,11 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
 
     Keys: source, url, title, published, author, text, lang (plus error when a page failed).
     """
+    from dataclasses import replace
+
     from .extract import extract_article
-    from .fetch import Fetcher, FetchSettings
-    from .pipeline import rules_for
+    from .fetch import Fetcher
+    from .pipeline import fetch_settings, rules_for
 
     rules = None
     if source_id:
@@ -285,10 +287,7 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
             row: dict[str, Any] = {"source": label}
             if where.startswith(("http://", "https://")):
                 if fetcher is None:
-                    f = obj.settings.fetch
-                    fetcher = Fetcher(FetchSettings(user_agent=f.user_agent, connect_timeout=f.connect_timeout,
-                                                    read_timeout=f.read_timeout, max_bytes=f.max_page_bytes,
-                                                    per_host_delay=f.per_host_delay, allow_private=allow_local))
+                    fetcher = Fetcher(replace(fetch_settings(obj.settings, []), allow_private=allow_local))
                 page = fetcher.fetch(where)
                 if not page.ok:
                     failures += 1

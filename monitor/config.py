@@ -116,7 +116,6 @@ class Settings:
     model_dir: Path = PROJECT_ROOT / "models"
     schedule_times: list[str] = field(default_factory=lambda: ["06:00"])
     misfire_grace_hours: float = 12.0
-    source_file: Path | None = None
     config_dir: Path | None = None  # where issues.toml, partners.toml and alerts.toml are read
 
     @property
@@ -141,7 +140,7 @@ def load_settings(path: str | os.PathLike | None = None) -> Settings:
     problems: list[str] = []
     data = _load_toml(path, problems) if path.is_file() else {}
     r = _Reader(path, problems)
-    s = Settings(source_file=path if path.is_file() else None, config_dir=path.parent)
+    s = Settings(config_dir=path.parent)
     db = data.get("database", {})
     s.db_path = Path(r.get(db, "path", "database.", str, str(s.db_path), "a file path such as \"data/monitor.sqlite\"",
                            lambda v: bool(v.strip())))

@@ -104,28 +104,29 @@ def write_metadata(db_path: Path, directory: Path) -> Path:
     return path
 
 
+def _prepare(db_path: Path, workdir: Path) -> Path:
+    """Bring the schema (and its overview view) up to date; write the metadata file."""
+    from .store import Store
+
+    Store(db_path).close()
+    return write_metadata(Path(db_path), workdir)
+
+
 def start_datasette(db_path: Path, host: str = "127.0.0.1", port: int = 8001,
                     workdir: Path | None = None) -> subprocess.Popen:
     """Start Datasette in a child process (tests and the demo use this)."""
-    from .store import Store
-
-    Store(db_path).close()  # make sure the schema (and the overview view) is current
     workdir = workdir or Path(tempfile.mkdtemp(prefix="ogi-datasette-"))
-    meta = write_metadata(db_path, workdir)
+    meta = _prepare(db_path, workdir)
     return subprocess.Popen(datasette_command(db_path, host, port, meta), stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
 
 def serve_datasette(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Run Datasette in the foreground until Ctrl-C."""
-    from .store import Store
-
-    Store(db_path).close()
     with tempfile.TemporaryDirectory(prefix="ogi-datasette-") as tmp:
-        meta = write_metadata(Path(db_path), Path(tmp))
+        meta = _prepare(db_path, Path(tmp))
         print(f"Datasette on http://{host}:{port}/ (read-only; Ctrl-C to stop)", flush=True)
         try:
             subprocess.run(datasette_command(Path(db_path), host, port, meta), check=False)
         except KeyboardInterrupt:
             pass
-

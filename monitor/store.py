@@ -397,10 +397,6 @@ class Store:
                 (article_id, issue, round(float(score), 4), int(issue in tags.issues), tags.model_version,
                  evidence, now))
 
-    def save_partners(self, article_id: int, partners: list) -> None:
-        with self.transaction():
-            self._save_partners(article_id, partners)
-
     def _save_partners(self, article_id: int, partners: list) -> None:
         self.conn.execute("DELETE FROM article_partners WHERE article_id=?", (article_id,))
         for p in partners:
