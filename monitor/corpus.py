@@ -105,8 +105,42 @@ def _topic_sets(root: Path) -> Iterator[CorpusArticle]:
                             _iso_day(r.get("tgl_publikasi")) or "2026-06", r.get("kategori"), r["link"])
 
 
+# clickid2019 sections that carry national, regional, metro and law news (not sport, lifestyle,
+# celebrity, economy or world news): the pool for issue labelling and its random test set.
+CLICKID_NEWS_DESKS = {"news", "nasional", "daerah", "metro", "regional", "metropolitan", "berita utama",
+                      "berita sumut", "berita viral", "kriminal", "fokus", "difabel", "kolom"}
+CLICKID_FOREIGN_SUBCATEGORIES = {"internasional", "international"}
+# Regional desks: the province/kabupaten/kota stories of national outlets.
+CLICKID_REGIONAL = {"regional", "daerah", "nusantara", "berita sumut", "bali", "jabar", "jateng", "jatim",
+                    "sulsel", "sumsel", "sumut", "yogya", "batam", "manado"}
+
+
+def clickid_desk(category: str | None) -> str:
+    """'regional', 'news' or 'other' for a clickid2019 'category/subcategory' string."""
+    cat, _, sub = (category or "").lower().partition("/")
+    if cat in CLICKID_REGIONAL or sub in CLICKID_REGIONAL:
+        return "regional"
+    if cat in CLICKID_NEWS_DESKS and sub not in CLICKID_FOREIGN_SUBCATEGORIES:
+        return "news"
+    return "other"
+
+
+def _clickid(root: Path) -> Iterator[CorpusArticle]:
+    import gzip
+
+    with gzip.open(root / "clickid2019" / "articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            sub = d.get("subcategory") or "-"
+            category = d.get("category") or ""
+            if sub != "-":
+                category = f"{category}/{sub}"
+            yield CorpusArticle("clickid2019", d["id"], d.get("title") or "", d.get("text") or "",
+                                d.get("outlet") or "clickid2019", d.get("date"), category, d.get("url"))
+
+
 READERS = {"indosum_dev": _indosum, "detik2026": _detik, "ciletuh": _ciletuh,
-           "topic_sets": _topic_sets}
+           "topic_sets": _topic_sets, "clickid2019": _clickid}
 
 
 def iter_corpus(root: str | os.PathLike | None = None) -> Iterator[CorpusArticle]:

@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from monitor.corpus import load_corpus, read_labels  # noqa: E402
+from monitor.corpus import clickid_desk, load_corpus, read_labels  # noqa: E402
 
 ISSUES = ["anti_corruption_budget", "civic_space_democracy", "inclusive_public_services",
           "access_to_justice", "gender_disability_inclusion", "energy_environment_resources"]
@@ -58,6 +58,24 @@ QUERIES = {
 }
 
 
+def desk_of(article) -> str:
+    """The clickid2019 desk of an article ('regional', 'news', 'other'); other corpora count as news."""
+    return clickid_desk(article.category) if article.corpus == "clickid2019" else "news"
+
+
+def write_random_sample(args, corpus, pool, rng) -> None:
+    """A uniform sample of the clickid2019 news and regional desks, drawn before any model is fitted."""
+    desk_pool = sorted(k for k in pool if k[0] == "clickid2019" and desk_of(corpus[k]) != "other")
+    sample = rng.sample(desk_pool, args.per_batch)
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / f"{args.prefix}.jsonl", "w", encoding="utf-8") as fh:
+        for c, i in sample:
+            why = f"random within clickid2019 news and regional desks (second test set, seed {args.seed})"
+            fh.write(json.dumps({"corpus": c, "id": i, "selected_by": why}, ensure_ascii=False) + "\n")
+    print("sampled", len(sample), "of", len(desk_pool))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("out_dir")
@@ -70,6 +88,10 @@ def main() -> None:
     ap.add_argument("--uncertainty-share", type=float, default=0.30)
     ap.add_argument("--prefix", default="batch_")
     ap.add_argument("--first", type=int, default=1, help="number of the first batch written")
+    ap.add_argument("--pool-corpus", nargs="*", default=[], help="choose only from these corpora")
+    ap.add_argument("--target", type=int, default=260, help="positives wanted per issue (search budget split)")
+    ap.add_argument("--random-only", action="store_true",
+                    help="a uniform sample of clickid2019 news and regional desks (a test set no model has seen)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
 
@@ -85,7 +107,11 @@ def main() -> None:
     index = {k: i for i, k in enumerate(corpus)}
     Xl = X_all[[index[k] for k in keys_l]]
     taken = {(r["corpus"], r["id"]) for path in args.exclude for r in read_labels(path)}
-    pool = [k for k in corpus if k not in labelled and k not in taken and len(corpus[k].text) > 200]
+    pool = [k for k in corpus if k not in labelled and k not in taken and len(corpus[k].text) > 200
+            and (not args.pool_corpus or k[0] in args.pool_corpus)]
+    if args.random_only:
+        write_random_sample(args, corpus, pool, rng)
+        return
     Xp = X_all[[index[k] for k in pool]]
     probs = np.zeros((len(pool), len(ISSUES)))
     for j, issue in enumerate(ISSUES):
@@ -97,7 +123,7 @@ def main() -> None:
     chosen: dict[tuple[str, str], str] = {}
     # 1. weak-issue search: ~55% of the budget, split by how far each issue is from 250 positives.
     pos = {i: sum(i in v for v in labelled.values()) for i in ISSUES}
-    need = {i: max(0, 260 - pos[i]) for i in ISSUES}
+    need = {i: max(0, args.target - pos[i]) for i in ISSUES}
     budget = int(total * args.search_share)
     for j, issue in enumerate(sorted(ISSUES, key=lambda i: -need[i])):
         share = int(budget * need[issue] / max(1, sum(need.values())))
@@ -118,11 +144,11 @@ def main() -> None:
         k = pool[n]
         if k not in chosen:
             chosen[k] = f"uncertainty (min |p-0.5| = {margin[n]:.2f})"
-    # 3. random remainder.
-    rest = [k for k in pool if k not in chosen]
+    # 3. random remainder, within the news and regional desks where the pool has them.
+    rest = [k for k in pool if k not in chosen and desk_of(corpus[k]) != "other"]
     rng.shuffle(rest)
     for k in rest[: total - len(chosen)]:
-        chosen[k] = "random"
+        chosen[k] = "random" if k[0] != "clickid2019" else f"random within {desk_of(corpus[k])} desks"
 
     items = list(chosen.items())
     rng.shuffle(items)
