@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 def articles(n: int, corpus_dir: str | None) -> list[dict]:
     """``n`` shared articles in a fixed order, spread over all corpora (every k-th article)."""
-    from monitor.corpus import load_corpus
+    from monitor.analyse.corpus import load_corpus
 
     arts = [a for a in load_corpus(corpus_dir).values() if a.text.strip()]
     step = max(1, len(arts) // n)
@@ -52,8 +52,8 @@ def child(mode: str, args: argparse.Namespace) -> dict:
     import resource
 
     t0 = time.perf_counter()
-    from monitor import textnorm
-    from monitor.classify import load_model
+    from monitor.analyse import textnorm
+    from monitor.analyse.classify import load_model
 
     model = load_model(args.model_dir)
     load_s = time.perf_counter() - t0  # imports included: this is what a fresh process pays

@@ -31,8 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from monitor.extract import ExtractionRules, extract_article  # noqa: E402
-from monitor.textmetrics import GoldPage, date_matches, load_gold_pages, title_matches, token_f1  # noqa: E402
+from monitor.collect.extract import ExtractionRules, extract_article  # noqa: E402
+from monitor.collect.extract.evaluate import (  # noqa: E402
+    GoldPage,
+    date_matches,
+    load_gold_pages,
+    title_matches,
+    token_f1,
+)
 
 WIB = timezone(timedelta(hours=7))
 NOW = datetime(2026, 2, 1, tzinfo=timezone.utc)  # after the newest page: fixed, not the clock
@@ -128,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = load_gold_pages(args.html_dir)
     pages = [(p, (args.html_dir / p.path).read_bytes()) for p in gold]
 
-    mine = run("ours (monitor.extract)", ours, pages, args.rounds)
+    mine = run("ours (monitor.collect.extract)", ours, pages, args.rounds)
     theirs = run("trafilatura bare_extraction", plain_trafilatura, pages, args.rounds)
     text_only = run("trafilatura extract", trafilatura_text_only, pages, args.rounds)
 

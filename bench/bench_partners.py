@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor.corpus import PROJECT_ROOT, load_corpus, read_labels  # noqa: E402
-from monitor.partners import PartnerExtractor, evaluate, gold_partner_rows  # noqa: E402
+from monitor.analyse.corpus import PROJECT_ROOT, load_corpus, read_labels  # noqa: E402
+from monitor.analyse.partners import PartnerExtractor, evaluate, gold_partner_rows  # noqa: E402
 
 DEFAULT_LABELS = PROJECT_ROOT.parent / "shared" / "corpora" / "labels" / "issues.jsonl"
 EXTRA_LABELS = PROJECT_ROOT / "corpora" / "partners_extra.jsonl"

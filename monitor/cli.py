@@ -17,8 +17,17 @@ from typing import IO, Any, Iterator
 
 import click
 
-from . import __version__
-from .config import ISSUE_KEYS, ConfigError, Settings, config_dir, load_issues, load_settings, load_sources
+from monitor import __version__
+from monitor.config import (
+    ISSUE_KEYS,
+    ConfigError,
+    Settings,
+    config_dir,
+    load_issues,
+    load_settings,
+    load_sources,
+)
+from monitor.console import print_summary, progress_printer
 
 log = logging.getLogger("monitor")
 
@@ -95,47 +104,6 @@ def main(ctx: click.Context, config: str | None, db: str | None, verbose: int) -
     setup_logging(verbose)
 
 
-def progress_printer(enabled: bool):
-    """A tqdm bar per stage on a terminal; nothing otherwise."""
-    from tqdm import tqdm
-
-    bars: dict[str, Any] = {}
-
-    def update(stage: str, done: int, total: int) -> None:
-        if not enabled:
-            return
-        bar = bars.get(stage)
-        if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=stage, unit="src" if stage == "discover" else "page",
-                                     leave=False, file=sys.stderr)
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-        if done >= total:
-            bar.close()
-
-    return update
-
-
-def print_summary(result, db_path: Path) -> None:
-    c = result.counts
-    click.echo(f"run {result.run_id} {result.status}: discovered {c['discovered']}, fetched {c['fetched']}, "
-               f"new {c['new']}, updated {c['updated']}, duplicate {c['duplicate']}, unchanged {c['unchanged']}, "
-               f"not articles {c['skipped']}, failed {c['failed']}, blocked by robots {c['robots_blocked']}")
-    for source, counts in sorted(result.per_source.items()):
-        click.echo(f"  {source}: new {counts['new']}, duplicate {counts['duplicate']}, failed {counts['failed']}")
-    if result.per_issue:
-        click.echo("  new articles per issue: " + ", ".join(f"{k} {v}" for k, v in sorted(result.per_issue.items())))
-    for problem in [f"{k}: {v}" for k, v in result.health.items() if v != "ok"]:
-        click.secho(f"  source health: {problem}", fg="yellow")
-    for f in result.failures[:15]:
-        click.echo(f"  failed: {f['url']}: {f['reason']}")
-    if len(result.failures) > 15:
-        click.echo(f"  ... {len(result.failures) - 15} more failures (table fetch_log / runs in {db_path})")
-    if result.alerts:
-        click.echo("  alerts: " + ", ".join(f"{k} {v}" for k, v in result.alerts.items()))
-
-
 # ------------------------------------------------------------------ run / schedule / demo
 
 @main.command()
@@ -143,10 +111,10 @@ def print_summary(result, db_path: Path) -> None:
 @click.pass_obj
 def run(obj: Ctx, no_alerts: bool) -> None:
     """Run one full cycle: collect, extract, classify, partners, store, alerts."""
-    from .pipeline import CycleRunning, run_cycle
-
     import signal
     import threading
+
+    from monitor.pipeline import CycleRunning, run_cycle
 
     settings = obj.settings
     setup_logging(obj.verbose, settings.log_file)
@@ -169,7 +137,7 @@ def run(obj: Ctx, no_alerts: bool) -> None:
 @click.pass_obj
 def schedule(obj: Ctx, once_now: bool) -> None:
     """Run the daily cycle on a schedule (APScheduler) until SIGTERM/SIGINT."""
-    from .schedule import run_scheduler
+    from monitor.deliver.schedule import run_scheduler
 
     settings = obj.settings
     setup_logging(max(obj.verbose, 1), settings.log_file)
@@ -183,7 +151,7 @@ def schedule(obj: Ctx, once_now: bool) -> None:
 @click.pass_obj
 def demo(obj: Ctx, out_dir: str, serve: bool) -> None:
     """Full cycle against a bundled local news site: no network needed."""
-    from .demo.run import run_demo
+    from monitor.demo.run import run_demo
 
     run_demo(Path(out_dir), verbose=obj.verbose, serve=serve)
 
@@ -217,9 +185,9 @@ def sources_check(obj: Ctx, probe: bool) -> None:
     click.echo(f"configuration OK: {len(srcs)} sources, settings {obj.config_dir / 'settings.toml'}")
     if not probe:
         return
-    from .discover import discover
-    from .fetch import Fetcher
-    from .pipeline import fetch_settings
+    from monitor.collect.discover import discover
+    from monitor.collect.fetch import Fetcher
+    from monitor.pipeline import fetch_settings
 
     bad = 0
     with Fetcher(fetch_settings(settings, srcs)) as fetcher:
@@ -268,9 +236,9 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
     """
     from dataclasses import replace
 
-    from .extract import extract_article
-    from .fetch import Fetcher
-    from .pipeline import fetch_settings, rules_for
+    from monitor.collect.extract import extract_article
+    from monitor.collect.fetch import Fetcher
+    from monitor.pipeline import fetch_settings, rules_for
 
     rules = None
     if source_id:
@@ -356,7 +324,7 @@ def read_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
 @click.pass_obj
 def classify(obj: Ctx, input_path: str, output: str, batch_size: int, no_evidence: bool, no_partners: bool) -> None:
     """Tag articles (JSONL or CSV with id, title, text) with issues, scores, partners, evidence."""
-    from .classify import ModelNotFound, classify_records
+    from monitor.analyse.classify import ModelNotFound, classify_records
 
     try:
         stats = classify_records(read_records(input_path), output, model_dir=obj.settings.model_dir,
@@ -374,9 +342,9 @@ def classify(obj: Ctx, input_path: str, output: str, batch_size: int, no_evidenc
 @click.pass_obj
 def train(obj: Ctx, corpus_dir: str | None, out_dir: str | None, seed: int, with_db: bool) -> None:
     """Train the issue classifier; write models/issue_model.joblib and MODEL_CARD.md."""
-    from .corpus import corpus_dir as resolve_corpus
-    from .store import Store
-    from .train import train as run_training
+    from monitor.analyse.corpus import corpus_dir as resolve_corpus
+    from monitor.analyse.train import train as run_training
+    from monitor.store import Store
 
     setup_logging(max(obj.verbose, 1))
     root = resolve_corpus(corpus_dir)
@@ -401,9 +369,9 @@ def train(obj: Ctx, corpus_dir: str | None, out_dir: str | None, seed: int, with
 @click.pass_obj
 def evaluate(obj: Ctx, labels_path: str | None, split: str, corpus_dir: str | None) -> None:
     """Print per-issue P/R/F1 and macro/micro F1 of the current model on a labelled set."""
-    from .classify import load_model
-    from .corpus import corpus_dir as resolve_corpus
-    from .train import evaluate_model
+    from monitor.analyse.classify import load_model
+    from monitor.analyse.corpus import corpus_dir as resolve_corpus
+    from monitor.analyse.train import evaluate_model
 
     model = load_model(obj.settings.model_dir)
     report = evaluate_model(model, resolve_corpus(corpus_dir), labels_path=labels_path, split=split)
@@ -421,8 +389,8 @@ def evaluate(obj: Ctx, labels_path: str | None, split: str, corpus_dir: str | No
 @click.pass_obj
 def retag(obj: Ctx, retag_all: bool) -> None:
     """Re-tag stored articles after a model change."""
-    from .classify import load_model, retag_store
-    from .store import Store
+    from monitor.analyse.classify import load_model, retag_store
+    from monitor.store import Store
 
     store = Store(obj.settings.db_path)
     model = load_model(obj.settings.model_dir)
@@ -441,7 +409,7 @@ def retag(obj: Ctx, retag_all: bool) -> None:
 def label(obj: Ctx, article_id: int | None, issues_csv: str | None, import_csv: str | None, labeller: str,
           note: str | None) -> None:
     """Record an analyst's issue label for a stored article (used by the next `monitor train`)."""
-    from .store import Store
+    from monitor.store import Store
 
     store = Store(obj.settings.db_path)
 
@@ -493,7 +461,7 @@ def partners_review(obj: Ctx, top: int) -> None:
     """
     import re
 
-    from .store import Store
+    from monitor.store import Store
 
     store = Store(obj.settings.db_path)
     rows = store.conn.execute(
@@ -532,7 +500,7 @@ def partners_review(obj: Ctx, top: int) -> None:
 def export(obj: Ctx, output: str, since, until, issues, partners_, sources_, regions, min_score, query,
            no_duplicates, excel) -> None:
     """Export tagged articles to CSV (streamed; formula-like cells neutralised)."""
-    from .export import ExportFilter, export_csv
+    from monitor.deliver.export import ExportFilter, export_csv
 
     s = obj.settings
     if not s.db_path.is_file():
@@ -553,7 +521,7 @@ def export(obj: Ctx, output: str, since, until, issues, partners_, sources_, reg
 @click.pass_obj
 def serve(obj: Ctx, host: str, port: int) -> None:
     """Browse the database with Datasette (read-only, with facets and canned queries)."""
-    from .serve import serve_datasette
+    from monitor.deliver.serve import serve_datasette
 
     if not obj.settings.db_path.is_file():
         fail(f"no database at {obj.settings.db_path}; run `monitor run` (or `monitor demo`) first")
@@ -574,8 +542,8 @@ def alerts() -> None:
 @click.pass_obj
 def alerts_preview(obj: Ctx, rule_name: str | None, html_out: str | None, days: int) -> None:
     """Render the messages the rules would send now, without sending or queueing them."""
-    from .alerts import load_alert_rules, preview
-    from .store import Store
+    from monitor.deliver.alerts import load_alert_rules, preview
+    from monitor.store import Store
 
     rules = load_alert_rules(obj.config_dir / "alerts.toml")
     if rule_name:
@@ -597,9 +565,9 @@ def alerts_preview(obj: Ctx, rule_name: str | None, html_out: str | None, days: 
 @click.pass_obj
 def alerts_send(obj: Ctx) -> None:
     """Queue due alerts and send the outbox now (also done at the end of every cycle)."""
-    from .alerts import process_alerts
-    from .pipeline import CycleRunning, cycle_lock
-    from .store import Store
+    from monitor.deliver.alerts import process_alerts
+    from monitor.pipeline import CycleRunning, cycle_lock
+    from monitor.store import Store
 
     try:
         with cycle_lock(obj.settings.db_path):  # never alongside a cycle's own sending

@@ -4,8 +4,8 @@ Files (in a config directory; see :func:`config_dir`):
 - ``settings.toml``: database, timezone, fetch politeness and limits, schedule;
 - ``sources.toml``: news sources and how to discover their articles;
 - ``issues.toml``: the six-issue taxonomy (keys, names, descriptions, lexicon);
-- ``alerts.toml``: alert rules (see :mod:`monitor.alerts`);
-- ``partners.toml``: the partner-organisation gazetteer (see :mod:`monitor.partners`).
+- ``alerts.toml``: alert rules (see :mod:`monitor.deliver.alerts`);
+- ``partners.toml``: the partner-organisation gazetteer (see :mod:`monitor.analyse.partners`).
 
 Every problem is reported as one line naming the file, the key and the expected form, and all
 problems of a file are reported together (:class:`ConfigError`).
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .corpus import PROJECT_ROOT
+from monitor.paths import PROJECT_ROOT
 
 ISSUE_KEYS = ("anti_corruption_budget", "civic_space_democracy", "inclusive_public_services",
               "access_to_justice", "gender_disability_inclusion", "energy_environment_resources")

@@ -12,23 +12,30 @@ import fcntl
 import logging
 import os
 import threading
-from datetime import datetime
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import dedupe
-from .classify import ModelNotFound, load_model
-from .config import Settings, Source, load_issues
-from .discover import Discovery, Link, discover
-from .extract import ExtractionRules, extract_article, is_error_page, join_pages, next_page_urls, page_kind
-from .fetch import Fetcher, FetchRecord, FetchSettings
-from .models import Article, Page
-from .store import Store
-from .urls import canonicalize, url_host
+from monitor.analyse.classify import ModelNotFound, load_model
+from monitor.collect import dedupe
+from monitor.collect.discover import Discovery, Link, discover
+from monitor.collect.extract import (
+    ExtractionRules,
+    extract_article,
+    is_error_page,
+    join_pages,
+    next_page_urls,
+    page_kind,
+)
+from monitor.collect.fetch import Fetcher, FetchRecord, FetchSettings
+from monitor.collect.urls import canonicalize, url_host
+from monitor.config import Settings, Source, load_issues
+from monitor.models import Article, Page
+from monitor.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +137,7 @@ class Cycle:
                 log.warning("%s; articles are stored untagged", exc)
         self.partner_extractor = None
         if partners:
-            from .partners import PartnerExtractor
+            from monitor.analyse.partners import PartnerExtractor
 
             gazetteer = settings.config_dir / "partners.toml" if settings.config_dir else None
             self.partner_extractor = PartnerExtractor(gazetteer if gazetteer and gazetteer.is_file() else None)
@@ -384,7 +391,7 @@ def run_cycle(settings: Settings, sources: list[Source], *, store: Store | None 
     database. Ctrl-C marks the run ``interrupted`` (what was stored stays stored) and re-raises.
     """
     if alerts:
-        from .alerts import load_alert_rules, load_smtp
+        from monitor.deliver.alerts import load_alert_rules, load_smtp
 
         # A broken alerts.toml is reported before an hour of collecting, not after.
         alert_file = settings.config_dir / "alerts.toml" if settings.config_dir else None
@@ -403,7 +410,7 @@ def run_cycle(settings: Settings, sources: list[Source], *, store: Store | None 
             try:
                 cycle.run(result)
                 if alerts:
-                    from .alerts import process_alerts
+                    from monitor.deliver.alerts import process_alerts
 
                     result.alerts = process_alerts(store, settings, rules=alert_rules, config_path=alert_file)
             except BaseException:

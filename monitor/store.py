@@ -77,7 +77,7 @@ def _migrate_2(db: sqlite_utils.Database) -> None:
     db.execute("""
     CREATE TABLE IF NOT EXISTS issues (
         key TEXT PRIMARY KEY, name_id TEXT, name_en TEXT, description TEXT)""")
-    from .config import ISSUE_KEYS
+    from monitor.config import ISSUE_KEYS
 
     for key in ISSUE_KEYS:  # names are filled from issues.toml by upsert_issues
         db.execute("INSERT OR IGNORE INTO issues (key, name_id, name_en) VALUES (?, ?, ?)", (key, key, key))

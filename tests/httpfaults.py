@@ -195,7 +195,7 @@ class FaultServer:
 
     @property
     def host(self) -> str:
-        """`127.0.0.1:PORT`, the form `monitor.urls.url_host` gives."""
+        """`127.0.0.1:PORT`, the form `monitor.collect.urls.url_host` gives."""
         return f"{LOOPBACK}:{self.port}"
 
     @property

@@ -12,9 +12,16 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from monitor.alerts import (AlertRule, SmtpConfig, SpikeRule, load_alert_rules, load_smtp, preview,
-                            process_alerts)
 from monitor.config import ConfigError, Settings
+from monitor.deliver.alerts import (
+    AlertRule,
+    SmtpConfig,
+    SpikeRule,
+    load_alert_rules,
+    load_smtp,
+    preview,
+    process_alerts,
+)
 from tests.helpers import add_article, sample_store
 
 

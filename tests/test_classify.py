@@ -17,13 +17,17 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from monitor import textnorm
-from monitor.classify import MODEL_FILE, classify_records, load_model, retag_store
+from monitor.analyse import textnorm
+from monitor.analyse.classify import (
+    MODEL_FILE,
+    classify_records,
+    load_model,
+    retag_store,
+)
+from monitor.analyse.features import Lexicon, analyse, clean_input
 from monitor.cli import main
 from monitor.config import ISSUE_KEYS
-from monitor.features import Lexicon, analyse, clean_input
 from monitor.store import Store
-
 from tests.helpers import FakeSource, add_article
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -265,7 +269,7 @@ def test_fast_chunk_tokeniser_agrees_with_spacy():
 
 
 def test_fast_chunk_tokeniser_agrees_with_spacy_on_shared_text(shared_dir):
-    from monitor.corpus import load_corpus
+    from monitor.analyse.corpus import load_corpus
 
     chunks = set()
     for art in list(load_corpus(shared_dir / "corpora").values())[::25]:
@@ -309,7 +313,7 @@ def test_stem_table_round_trip():
 # ------------------------------------------------------------------ evaluate, retag, labels
 
 def test_evaluate_prints_per_issue_rows(tmp_path, config, shared_dir):
-    from monitor.corpus import read_labels
+    from monitor.analyse.corpus import read_labels
 
     rows = read_labels(shared_dir / "corpora" / "labels" / "issues.jsonl")[:60]
     labels = tmp_path / "labels.jsonl"
@@ -349,7 +353,7 @@ def test_retag_store(tmp_path, model):
 
 
 def test_label_cli_and_import_feed_training(tmp_path, config, shared_dir):
-    from monitor.train import load_examples
+    from monitor.analyse.train import load_examples
 
     db = tmp_path / "monitor.sqlite"
     store = new_store(db)
@@ -378,7 +382,7 @@ def test_label_cli_and_import_feed_training(tmp_path, config, shared_dir):
 
 @pytest.mark.slow
 def test_train_tiny_model_end_to_end(tmp_path, shared_dir):
-    from monitor.train import Candidate, train
+    from monitor.analyse.train import Candidate, train
 
     cands = [Candidate("tiny_lr", "TF-IDF LR", C=4.0),
              Candidate("tiny_lex_lr", "TF-IDF + pruned lexicon LR", lexicon_weight=1.0, C=4.0, lexicon_prune=0.1)]

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from monitor.config import ISSUE_KEYS, ConfigError, load_issues, load_settings, load_sources
+from monitor.config import (
+    ISSUE_KEYS,
+    ConfigError,
+    load_issues,
+    load_settings,
+    load_sources,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

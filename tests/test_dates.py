@@ -7,7 +7,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from monitor.dates import FUTURE_SKEW, find_published, parse_indonesian_date, parse_machine_date
+from monitor.collect.dates import (
+    FUTURE_SKEW,
+    find_published,
+    parse_indonesian_date,
+    parse_machine_date,
+)
 
 NOW = datetime(2026, 6, 20, 12, 0, tzinfo=timezone.utc)
 

@@ -8,7 +8,13 @@ import time
 
 import pytest
 
-from monitor.dedupe import NearDuplicateIndex, content_hash, jaccard, parse_signature, signature
+from monitor.collect.dedupe import (
+    NearDuplicateIndex,
+    content_hash,
+    jaccard,
+    parse_signature,
+    signature,
+)
 
 RELEASE = (
     "Pemerintah Provinsi Nusa Tenggara Barat melalui Dinas Komunikasi, Informatika dan Statistik "

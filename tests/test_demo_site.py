@@ -336,7 +336,7 @@ def test_syndicated_duplicate(http, base):
 
 
 def test_text_dated_pages_have_no_machine_date(http, base):
-    from monitor.dates import find_published
+    from monitor.collect.dates import find_published
 
     text_dated = {s: a for s, a in ARTICLES.items() if a["date_in_page"] != "machine"}
     assert {a["date_in_page"] for a in text_dated.values()} == {"text_dash", "text_wib", "text_paren", "text_pukul"}

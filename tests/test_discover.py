@@ -13,10 +13,21 @@ try:
     from tests.httpfaults import FaultServer
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
     from httpfaults import FaultServer
-from monitor.discover import (Link, discover, extract_listing_links, feed_links, is_article_path,
-                              iso_date, parse_feed, parse_sitemap, selector_problems, sniff_kind,
-                              wordpress_candidates, xml_safety_problem)
-from monitor.fetch import FetchSettings, Fetcher
+from monitor.collect.discover import (
+    Link,
+    discover,
+    extract_listing_links,
+    feed_links,
+    is_article_path,
+    iso_date,
+    parse_feed,
+    parse_sitemap,
+    selector_problems,
+    sniff_kind,
+    wordpress_candidates,
+    xml_safety_problem,
+)
+from monitor.collect.fetch import Fetcher, FetchSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT_ROOT.parent / "shared" / "fixtures" / "html"
@@ -291,7 +302,7 @@ def test_listing_heuristic_without_selectors(name: str) -> None:
 def test_heuristic_on_html_front_pages_finds_gold_in_order(name: str, base: str) -> None:
     folder = "tempo-english" if name == "tempoen" else name
     path = f"test/fixtures/websites/{folder}/{name}-mainpage.html"
-    from monitor.fetch import decode_body
+    from monitor.collect.fetch import decode_body
     html, _ = decode_body((ANPANDU / path).read_bytes())
     urls = [l.url for l in extract_listing_links(html, base)[0]]
     gold = gold_first_urls(path)

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from monitor.config import ISSUE_KEYS
-from monitor.export import ExportFilter, columns, export_csv, iter_rows, neutralise, to_string
+from monitor.deliver.export import (
+    ExportFilter,
+    columns,
+    export_csv,
+    iter_rows,
+    neutralise,
+    to_string,
+)
 from tests.helpers import sample_store
 
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from monitor.extract import (
+from monitor.collect.extract import (
     ExtractionRules,
     clean_paragraphs,
     decode_html,
@@ -28,8 +28,13 @@ from monitor.extract import (
     split_dateline,
     strip_initials,
 )
+from monitor.collect.extract.evaluate import (
+    date_matches,
+    load_gold_pages,
+    title_matches,
+    token_f1,
+)
 from monitor.models import Article
-from monitor.textmetrics import date_matches, load_gold_pages, title_matches, token_f1
 
 log = logging.getLogger(__name__)
 

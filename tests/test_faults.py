@@ -21,11 +21,11 @@ import pytest
 import requests
 
 from monitor.config import Listing, Settings, Source, load_settings, load_sources
+from monitor.deliver.export import ExportFilter, write_csv
+from monitor.deliver.serve import start_datasette
 from monitor.demo.run import write_demo_config
 from monitor.demo.site import serve_demo_site
-from monitor.export import ExportFilter, write_csv
 from monitor.pipeline import run_cycle
-from monitor.serve import start_datasette
 from monitor.store import Store
 from tests.httpfaults import FaultServer, Response
 

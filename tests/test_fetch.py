@@ -18,8 +18,14 @@ try:
     from tests.httpfaults import FaultServer, Response
 except ImportError:  # tests/ is not a package: pytest put it on sys.path
     from httpfaults import FaultServer, Response
-from monitor.fetch import (FetchRecord, FetchSettings, Fetcher, decode_body, looks_like_markup,
-                           parse_retry_after)
+from monitor.collect.fetch import (
+    Fetcher,
+    FetchRecord,
+    FetchSettings,
+    decode_body,
+    looks_like_markup,
+    parse_retry_after,
+)
 
 CP1252_TEXT = "Rp 5 juta – “kutipan” café"
 

@@ -1,4 +1,4 @@
-"""Partner-organisation extraction (monitor/partners.py, codebook section 2)."""
+"""Partner-organisation extraction (monitor/analyse/partners/, codebook section 2)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.corpus import PROJECT_ROOT
-from monitor.models import Partner
-from monitor.partners import (
+from monitor.analyse.corpus import PROJECT_ROOT
+from monitor.analyse.partners import (
     TYPES,
     GazetteerError,
     OgiTokenizer,
@@ -22,6 +21,7 @@ from monitor.partners import (
     review_candidates,
     split_ids,
 )
+from monitor.models import Partner
 
 SHARED = PROJECT_ROOT.parent / "shared"
 LABELS = SHARED / "corpora" / "labels" / "issues.jsonl"

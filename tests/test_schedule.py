@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from monitor.config import load_settings
+from monitor.deliver.schedule import JOB_ID, build_scheduler, cron_trigger, ensure_job
 from monitor.demo.run import write_demo_config
 from monitor.demo.site import serve_demo_site
-from monitor.schedule import JOB_ID, build_scheduler, cron_trigger, ensure_job
 from monitor.store import Store
 
 
@@ -49,7 +49,7 @@ MACHINE_OFF = """
 import datetime as dt, os, sys, time
 from pathlib import Path
 from monitor.config import load_settings
-from monitor.schedule import JOB_ID, build_scheduler, ensure_job
+from monitor.deliver.schedule import JOB_ID, build_scheduler, ensure_job
 cfg, store, hours = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3])
 settings = load_settings(cfg / "settings.toml")
 sched = build_scheduler(settings, cfg, jobstore_path=store)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from monitor.serve import start_datasette
+from monitor.deliver.serve import start_datasette
 from tests.helpers import sample_store
 
 

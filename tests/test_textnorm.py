@@ -1,6 +1,6 @@
 """Indonesian normalisation: tokens, stems, sentences."""
 
-from monitor.textnorm import analyze, sentences, tokens
+from monitor.analyse.textnorm import analyze, sentences, tokens
 
 
 def test_sentences_keep_titles_and_abbreviations_inside() -> None:

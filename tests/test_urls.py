@@ -7,8 +7,13 @@ import socket
 
 import pytest
 
-from monitor.urls import canonicalize, check_destination, same_site, url_host, url_origin
-
+from monitor.collect.urls import (
+    canonicalize,
+    check_destination,
+    same_site,
+    url_host,
+    url_origin,
+)
 
 # --- canonicalize -------------------------------------------------------------------------
 

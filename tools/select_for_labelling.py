@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from monitor.corpus import clickid_desk, load_corpus, read_labels  # noqa: E402
+from monitor.analyse.corpus import clickid_desk, load_corpus, read_labels  # noqa: E402
 
 ISSUES = ["anti_corruption_budget", "civic_space_democracy", "inclusive_public_services",
           "access_to_justice", "gender_disability_inclusion", "energy_environment_resources"]

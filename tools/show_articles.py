@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from monitor.corpus import load_corpus  # noqa: E402
+from monitor.analyse.corpus import load_corpus  # noqa: E402
 
 
 def main() -> None:

@@ -8,6 +8,6 @@ dated only in text). ``sources.toml`` beside this file is the matching source de
 See docs/demo.md.
 """
 
-from .site import DemoSite, serve_demo_site
+from monitor.demo.site import DemoSite, serve_demo_site
 
 __all__ = ["DemoSite", "serve_demo_site"]

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import click
 
-from ..alerts import AlertRule, preview
-from ..config import load_settings, load_sources
-from ..corpus import PROJECT_ROOT
-from ..export import ExportFilter, export_csv
-from ..pipeline import run_cycle
-from ..store import Store
+from monitor.config import load_settings, load_sources
+from monitor.console import print_summary, progress_printer
+from monitor.deliver.alerts import AlertRule, preview
+from monitor.deliver.export import ExportFilter, export_csv
+from monitor.paths import PROJECT_ROOT
+from monitor.pipeline import run_cycle
+from monitor.store import Store
 
 DEMO_DIR = Path(__file__).resolve().parent
 
@@ -64,8 +65,7 @@ def write_demo_config(out_dir: Path, base_url: str) -> Path:
 
 def run_demo(out_dir: Path, *, verbose: int = 0, serve: bool = False, slow_seconds: float = 2.0) -> dict:
     """Run the whole demo; returns figures for tests. Prints a human summary."""
-    from ..cli import print_summary, progress_printer
-    from .site import serve_demo_site
+    from monitor.demo.site import serve_demo_site
 
     out_dir = Path(out_dir)
     marker = out_dir / ".ogi-demo"
@@ -126,7 +126,7 @@ def run_demo(out_dir: Path, *, verbose: int = 0, serve: bool = False, slow_secon
     click.echo(f"  monitor --db {db} label 3 --issues anti_corruption_budget  # correct a tag (used by `monitor train`)")
     click.echo("  monitor demo --serve                          # the demo again, then Datasette stays open")
     if serve:
-        from ..serve import serve_datasette
+        from monitor.deliver.serve import serve_datasette
 
         serve_datasette(db)
     return {"first": first, "second": second, "csv_rows": n, "db": db, "csv": csv_path,

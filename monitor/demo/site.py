@@ -47,8 +47,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from . import articles as data
-from .articles import Article
+from monitor.demo import articles as data
+from monitor.demo.articles import Article
 
 log = logging.getLogger(__name__)
 

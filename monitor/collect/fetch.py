@@ -4,7 +4,7 @@
 what went wrong (the reasons are listed in docs/fetching.md). Politeness: robots.txt (via
 protego, cached per origin), a per-host delay (raised by Crawl-delay), one request at a time
 per host in `fetch_many`, and bounded retries that honour Retry-After. Safety: every request
-and every redirect hop passes `monitor.urls.check_destination` before any connection is made,
+and every redirect hop passes `monitor.collect.urls.check_destination` before any connection is made,
 bodies are size-capped after decompression, and only HTML/XML is accepted.
 """
 
@@ -31,8 +31,8 @@ import requests
 import urllib3.exceptions
 from protego import Protego
 
-from .models import Page
-from .urls import Resolver, check_destination, url_host, url_origin
+from monitor.collect.urls import Resolver, check_destination, url_host, url_origin
+from monitor.models import Page
 
 log = logging.getLogger(__name__)
 

@@ -28,9 +28,17 @@ from pathlib import Path
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
-from .config import ISSUE_KEYS, ConfigError, Settings, _load_toml, _Reader, config_dir, load_issues
-from .export import ExportFilter, build_query
-from .store import Store, utcnow
+from monitor.config import (
+    ISSUE_KEYS,
+    ConfigError,
+    Settings,
+    _load_toml,
+    _Reader,
+    config_dir,
+    load_issues,
+)
+from monitor.deliver.export import ExportFilter, build_query
+from monitor.store import Store, utcnow
 
 log = logging.getLogger(__name__)
 

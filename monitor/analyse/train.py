@@ -4,7 +4,7 @@ Procedure (reproducible with ``seed``):
 1. Labels: the shared labels, ours in ``corpora/labels/``, and analysts' corrections from SQLite.
 2. Splits by source and time (``corpora/splits.toml``).
 3. Candidates are fitted on train, their thresholds tuned on dev; the best dev macro-F1 wins.
-   Features: stem uni+bigram TF-IDF (:mod:`monitor.features`), the issue-lexicon counts with
+   Features: stem uni+bigram TF-IDF (:mod:`monitor.analyse.features`), the issue-lexicon counts with
    terms that the training labels contradict left out, optionally LSA dimensions folded back
    into the n-gram weights. Every article is analysed once (one tokenising/stemming pass).
 4. The winner is refitted on train + dev; per-issue thresholds come from 5-fold out-of-fold
@@ -31,10 +31,18 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.svm import LinearSVC
 
-from .classify import IssueModel, file_hash
-from .config import ISSUE_KEYS, load_issues
-from .corpus import PROJECT_ROOT, CorpusArticle, load_corpus, read_labels
-from .features import Analysed, Lexicon, analyse, clean_input, passthrough, term_key
+from monitor.analyse.classify import IssueModel, file_hash
+from monitor.analyse.corpus import CorpusArticle, load_corpus, read_labels
+from monitor.analyse.features import (
+    Analysed,
+    Lexicon,
+    analyse,
+    clean_input,
+    passthrough,
+    term_key,
+)
+from monitor.config import ISSUE_KEYS, load_issues
+from monitor.paths import PROJECT_ROOT
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +195,7 @@ VECTORIZER_DEFAULTS = dict(min_df=2, max_df=0.5, sublinear_tf=True, max_features
 
 
 def make_vectorizer(params: dict | None = None) -> TfidfVectorizer:
-    """TF-IDF over documents given as lists of stem n-grams (:func:`monitor.features.analyse`)."""
+    """TF-IDF over documents given as lists of stem n-grams (:func:`monitor.analyse.features.analyse`)."""
     return TfidfVectorizer(analyzer=passthrough, dtype=np.float32, **{**VECTORIZER_DEFAULTS, **(params or {})})
 
 
@@ -236,7 +244,7 @@ def _fit_binary(X, y, cand: Candidate, seed: int, weights=None) -> tuple[np.ndar
 
 def fit_model(docs: Sequence[Analysed], y: np.ndarray, cand: Candidate, lexicon_terms: dict[str, list[str]],
               seed: int, unlabelled: Sequence[Analysed] = (), thresholds: dict[str, float] | None = None) -> IssueModel:
-    """Fit one candidate on analysed documents (:func:`monitor.features.analyse`)."""
+    """Fit one candidate on analysed documents (:func:`monitor.analyse.features.analyse`)."""
     issues = list(ISSUE_KEYS)
     vec = make_vectorizer(cand.params)
     vec.fit([a.grams for a in docs] + [a.grams for a in unlabelled])  # IDF from labelled + unlabelled text

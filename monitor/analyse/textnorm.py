@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.language import Language
 from spacy.lang.id.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.tokens import Doc
 
 _WORD = re.compile(r"^[a-z][a-z\-]*[a-z]$|^[a-z]$")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Iterator, Sequence
 from zoneinfo import ZoneInfo
 
-from .config import ISSUE_KEYS
+from monitor.config import ISSUE_KEYS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BASE_COLUMNS = ["id", "published", "source", "region", "title", "url"]

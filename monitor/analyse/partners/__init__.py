@@ -43,11 +43,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .models import Partner
+from monitor.models import Partner
+from monitor.paths import PROJECT_ROOT
 
 log = logging.getLogger(__name__)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GAZETTEER = PROJECT_ROOT / "config" / "partners.toml"
 DEFAULT_SPLIT = PROJECT_ROOT / "corpora" / "partners_split.json"
 
@@ -2156,7 +2156,7 @@ def load_split(path: str | os.PathLike | None = None) -> dict[str, set[tuple[str
 def gold_partner_rows(labels_path: str | os.PathLike, corpus_root: str | os.PathLike | None = None,
                       part: str | None = None, split_path: str | os.PathLike | None = None) -> list[dict]:
     """Gold rows with partners, joined to their article text and title (texts stay in memory)."""
-    from .corpus import load_corpus, read_labels
+    from monitor.analyse.corpus import load_corpus, read_labels
 
     rows = [r for r in read_labels(labels_path) if "partners" in r]
     if part:

@@ -9,7 +9,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-
 CANNED_QUERIES = {
     "this_week_per_issue": {
         "title": "Berita minggu ini per isu (this week per issue)",
@@ -106,7 +105,7 @@ def write_metadata(db_path: Path, directory: Path) -> Path:
 
 def _prepare(db_path: Path, workdir: Path) -> Path:
     """Bring the schema (and its overview view) up to date; write the metadata file."""
-    from .store import Store
+    from monitor.store import Store
 
     Store(db_path).close()
     return write_metadata(Path(db_path), workdir)

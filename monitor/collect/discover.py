@@ -24,8 +24,8 @@ import feedparser
 import soupsieve
 from bs4 import BeautifulSoup, Tag
 
-from .models import Page
-from .urls import canonicalize, same_site
+from monitor.collect.urls import canonicalize, same_site
+from monitor.models import Page
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Feature extraction for the issue classifier: stemmed n-grams and issue-lexicon priors.
 
-One pass of :func:`monitor.textnorm.analyze_all` over a document gives both views the model
+One pass of :func:`monitor.analyse.textnorm.analyze_all` over a document gives both views the model
 needs: the stems of its content words (for the uni+bigram TF-IDF features) and the stems and
 light forms of all its words (for the lexicon phrases, which may hold a stopword: "kekerasan
 dalam rumah tangga").
@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 from scipy import sparse
 
-from .textnorm import analyze, analyze_all, light, stem, tokens
+from monitor.analyse.textnorm import analyze, analyze_all, light, stem, tokens
 
 _TAGS = re.compile(r"<[^>]{0,300}>")
 

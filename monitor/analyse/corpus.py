@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from monitor.paths import PROJECT_ROOT
+
 csv.field_size_limit(1 << 30)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT.parent / "shared" / "corpora"
 
 
@@ -74,7 +75,7 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})")
 
 
 def _iso_day(text: str | None) -> str | None:
-    """'Jumat, 01 Mei 2026 10:00 WIB' -> '2026-05-01' (corpus metadata only; see monitor.dates)."""
+    """'Jumat, 01 Mei 2026 10:00 WIB' -> '2026-05-01' (corpus metadata only; see monitor.collect.dates)."""
     m = _DAY_MONTH_YEAR.search(text or "")
     month = _MONTHS.get(m.group(2).lower()) if m else None
     return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}" if month else None

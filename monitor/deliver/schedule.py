@@ -22,7 +22,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.combining import OrTrigger
 from apscheduler.triggers.cron import CronTrigger
 
-from .config import Settings, load_settings, load_sources
+from monitor.config import Settings, load_settings, load_sources
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ STOP = threading.Event()
 
 def scheduled_cycle(config_dir: str, db_path: str | None = None) -> None:
     """The job: load the current configuration and run one cycle (module-level: job stores pickle it)."""
-    from .pipeline import CycleRunning, run_cycle
+    from monitor.pipeline import CycleRunning, run_cycle
 
     settings = load_settings(Path(config_dir) / "settings.toml")
     if db_path:

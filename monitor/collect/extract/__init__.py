@@ -38,7 +38,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from monitor.dates import (
+from monitor.collect.dates import (
     DEFAULT_TZ,
     find_published,
     iter_text_dates,

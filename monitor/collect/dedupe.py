@@ -24,7 +24,7 @@ from typing import Hashable
 
 import numpy as np
 
-from monitor.extract import clean_paragraphs
+from monitor.collect.extract import clean_paragraphs
 
 NUM_PERM = 128
 SHINGLE = 2  # words per shingle: an edited word changes only two shingles

@@ -1,6 +1,6 @@
 """Tag articles with the six OGI issues: a trained multi-label model with evidence.
 
-The model (see :mod:`monitor.train`) is a set of per-issue linear classifiers over stemmed
+The model (see :mod:`monitor.analyse.train`) is a set of per-issue linear classifiers over stemmed
 TF-IDF n-grams plus issue-lexicon prior features, with per-issue thresholds tuned on the dev
 split. Because it is linear, every score decomposes into the contributions of the words of
 the article: the evidence of a tag is the sentences and terms that contributed most.
@@ -21,9 +21,9 @@ import joblib
 import numpy as np
 from scipy import sparse
 
-from . import textnorm
-from .features import Analysed, Lexicon, analyse, clean_input, ngrams
-from .models import IssueScore, Tags
+from monitor.analyse import textnorm
+from monitor.analyse.features import Analysed, Lexicon, analyse, clean_input, ngrams
+from monitor.models import IssueScore, Tags
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +261,7 @@ _MODEL_CACHE: dict[str, IssueModel] = {}
 
 
 def model_path(model_dir: str | os.PathLike | None = None) -> Path:
-    from .corpus import PROJECT_ROOT
+    from monitor.paths import PROJECT_ROOT
 
     base = Path(model_dir) if model_dir else Path(os.environ.get("OGI_MODEL_DIR", PROJECT_ROOT / "models"))
     return base / MODEL_FILE
@@ -323,7 +323,7 @@ def classify_records(records: Iterable[tuple[int, dict | None, str | None]], out
     model = load_model(model_dir)
     extractor = None
     if partners:
-        from .partners import PartnerExtractor
+        from monitor.analyse.partners import PartnerExtractor
 
         extractor = PartnerExtractor()
     stats = {"ok": 0, "errors": 0}
