@@ -14,11 +14,12 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import sqlite_utils
+
+from monitor import clock
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,8 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def utcnow() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    """Now (the project clock, see monitor.clock) as stored: ISO to the second, UTC."""
+    return clock.now_iso()
 
 
 def _migrate_1(db: sqlite_utils.Database) -> None:

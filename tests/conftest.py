@@ -2,6 +2,9 @@
 
 * ``shared_dir``: the read-only ``../shared`` folder beside the project (real corpora and
   saved pages); tests using it skip, with the reason, when it is absent.
+* "Now" is fixed for the whole session (``OGI_NOW``, read by ``monitor.clock``): the tests and
+  every ``monitor`` command they start see the same instant, whatever hour CI starts.
+  ``TEST_NOW`` may be set to run the suite at another instant (e.g. 00:30 or 21:59 WITA).
 * ``serve_dir``: serves a folder over real HTTP on 127.0.0.1 (a ``http.server`` in a
   thread) and gives back its base URL; servers stop at the end of the session.
 """
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 from typing import Callable, Iterator
@@ -18,6 +22,13 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
+
+# 13:48 WITA: the hour at which the wall-clock scheduler test used to fail.
+FIXED_NOW = os.environ.get("TEST_NOW", "2026-12-06T13:48:00+08:00")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["OGI_NOW"] = FIXED_NOW
 
 
 @pytest.fixture(scope="session")

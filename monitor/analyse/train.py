@@ -13,7 +13,6 @@ Procedure (reproducible with ``seed``):
 
 from __future__ import annotations
 
-import datetime as dt
 import glob
 import hashlib
 import json
@@ -31,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.svm import LinearSVC
 
+from monitor import clock
 from monitor.analyse.classify import IssueModel, file_hash
 from monitor.analyse.corpus import CorpusArticle, load_corpus, read_labels
 from monitor.analyse.features import (
@@ -355,7 +355,7 @@ def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequen
     label_digest = hashlib.sha256(json.dumps([sorted((e.key, sorted(e.issues)) for e in examples),
                                               final.lexicon_terms, repr(cand)]).encode())
     final.version = f"{cand.name}-{label_digest.hexdigest()[:8]}-s{seed}"
-    final.meta.update({"trained": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    final.meta.update({"trained": clock.now_iso(),
                        "candidate": cand.name, "seed": seed,
                        "n_examples": {s: len(v) for s, v in by.items()}})
     path = final.save(out_dir)

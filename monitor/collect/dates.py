@@ -30,6 +30,8 @@ from zoneinfo import ZoneInfo
 import lxml.html
 from lxml import etree
 
+from monitor import clock
+
 log = logging.getLogger(__name__)
 
 DEFAULT_TZ = "Asia/Makassar"
@@ -132,7 +134,7 @@ def _tz(name: str | tzinfo | None) -> tzinfo:
 
 def _now(now: datetime | None) -> datetime:
     if now is None:
-        return datetime.now(timezone.utc)
+        return clock.now()
     return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
 
 

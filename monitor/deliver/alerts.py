@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
+from monitor import clock
 from monitor.config import (
     ISSUE_KEYS,
     ConfigError,
@@ -327,10 +328,27 @@ def _cursor(store: Store, rule: str) -> int | None:
     return row[0] if row else None
 
 
+def digest_window(mode: str, now: dt.datetime, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime, str] | None:
+    """The first-seen window (UTC start, UTC end, local period label) of a digest sent at ``now``.
+
+    A daily digest covers the previous local day, a weekly one the previous Monday-to-Sunday
+    and is sent on Mondays only (None on other days).
+    """
+    today = now.astimezone(tz).date()
+    span = 1 if mode == "daily" else 7
+    if mode == "weekly" and today.isoweekday() != 1:
+        return None
+    end_local = dt.datetime.combine(today, dt.time(0), tz)
+    start_local = end_local - dt.timedelta(days=span)
+    period = start_local.date().isoformat() + (
+        "" if span == 1 else f"..{(end_local.date() - dt.timedelta(days=1)).isoformat()}")
+    return start_local.astimezone(dt.timezone.utc), end_local.astimezone(dt.timezone.utc), period
+
+
 def due_messages(store: Store, settings: Settings, rules: Sequence[AlertRule | SpikeRule],
                  now: dt.datetime | None = None, *, days: int | None = None) -> list[tuple[Message, dict]]:
     """Messages due now, each with the state change that records it (applied when queued)."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or clock.now()
     local = now.astimezone(settings.tz)
     today = local.date()
     out: list[tuple[Message, dict]] = []
@@ -361,13 +379,10 @@ def due_messages(store: Store, settings: Settings, rules: Sequence[AlertRule | S
             start_utc, end_utc = now - dt.timedelta(days=days), None
             period = f"{(local - dt.timedelta(days=days)).date().isoformat()}..{today.isoformat()}"
         else:
-            if rule.mode == "weekly" and today.isoweekday() != 1:
-                continue  # weekly digests go out on Mondays
-            end_local = dt.datetime.combine(today, dt.time(0), settings.tz)
-            start_local = end_local - dt.timedelta(days=span)
-            start_utc, end_utc = start_local.astimezone(dt.timezone.utc), end_local.astimezone(dt.timezone.utc)
-            period = start_local.date().isoformat() + (
-                "" if span == 1 else f"..{(end_local.date() - dt.timedelta(days=1)).isoformat()}")
+            window = digest_window(rule.mode, now, settings.tz)
+            if window is None:
+                continue
+            start_utc, end_utc, period = window
         items = matching_articles(store, rule, settings,
                                   first_seen_from=start_utc.isoformat(timespec="seconds"),
                                   first_seen_to=end_utc.isoformat(timespec="seconds") if end_utc else None)
