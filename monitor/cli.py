@@ -7,7 +7,7 @@ Exit codes: 0 success, 1 failure of the work itself, 2 bad usage or configuratio
 from __future__ import annotations
 
 import csv
-import datetime as dt
+import itertools
 import json
 import logging
 import os
@@ -18,6 +18,7 @@ from typing import IO, Any, Iterator
 import click
 
 from monitor import __version__
+from monitor.clock import ClockError
 from monitor.config import (
     ISSUE_KEYS,
     ConfigError,
@@ -27,7 +28,8 @@ from monitor.config import (
     load_settings,
     load_sources,
 )
-from monitor.console import print_summary, progress_printer
+from monitor.console import plural, print_summary, progress_printer
+from monitor.store import StoreError
 
 log = logging.getLogger("monitor")
 
@@ -70,6 +72,32 @@ class Ctx:
     def sources(self):
         return load_sources(self.config_dir / "sources.toml")
 
+    def store(self, *, create: bool = False, readonly: bool = False):
+        """The database; a missing one is an error unless ``create`` (only cycles create it)."""
+        from monitor.store import Store
+
+        return Store(self.settings.db_path, create=create, readonly=readonly)
+
+
+class InputError(Exception):
+    """An input file the command cannot use (one line, names the file)."""
+
+
+class OutputFile(click.Path):
+    """A file to write: its folder must exist and be writable (checked before any work is done)."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, writable=True)
+
+    def convert(self, value, param, ctx):
+        path = Path(super().convert(value, param, ctx))
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            self.fail(f"cannot write {path}: folder {folder} does not exist", param, ctx)
+        if not os.access(folder, os.W_OK):
+            self.fail(f"cannot write {path}: folder {folder} is not writable", param, ctx)
+        return str(path)
+
 
 def fail(message: str, code: int = EXIT_FAIL) -> None:
     click.secho(f"error: {message}", fg="red", err=True)
@@ -87,6 +115,8 @@ class Group(click.Group):
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
             sys.exit(EXIT_USAGE)
+        except (StoreError, ClockError, InputError) as exc:
+            fail(str(exc), EXIT_USAGE)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -223,7 +253,7 @@ def _html_inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, str]]:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="JSONL file (default stdout).")
+@click.option("-o", "--output", type=OutputFile(), help="JSONL file (default stdout).")
 @click.option("--source", "source_id", help="Use this configured source's extraction selectors.")
 @click.option("--url", "base_url", help="The page URL, for files (resolves relative links).")
 @click.option("--allow-local", is_flag=True, help="Allow URLs on loopback/private addresses.")
@@ -292,18 +322,63 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
 
 # ------------------------------------------------------------------ classify / train / evaluate
 
+# Column names accepted for each field of `monitor classify` input (analysts' spreadsheets are
+# often in Indonesian); the first present wins.
+COLUMN_ALIASES = {
+    "id": ("id", "article_id", "no", "nomor", "url", "link", "tautan"),
+    "title": ("title", "judul", "headline", "judul_berita"),
+    "text": ("text", "isi", "isi_berita", "konten", "konten_berita", "content", "body", "berita", "teks"),
+}
+
+
+def _header_map(fields: list[str], path: Path) -> dict[str, str]:
+    """Which input column feeds id, title and text; an error naming what was found otherwise."""
+    by_lower = {f.strip().lower().lstrip("\ufeff"): f for f in fields if f}
+    chosen = {key: next((by_lower[a] for a in aliases if a in by_lower), None)
+              for key, aliases in COLUMN_ALIASES.items()}
+    if chosen["text"] is None and chosen["title"] is None:
+        found = ", ".join(repr(f) for f in fields) or "none"
+        raise InputError(f"{path}: no text column; found columns {found}; need `text` (or `isi`), "
+                         "optionally `id` and `title` (or `judul`)")
+    return {k: v for k, v in chosen.items() if v}
+
+
+def _sniff_delimiter(path: Path) -> str:
+    """',' or ';' or tab, from the header line (spreadsheets in Indonesian settings write ';')."""
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        header = fh.readline()
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
 def read_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
-    """(line number, record or None, error) from a JSONL or CSV file with id, title, text."""
+    """(line number, record or None, error) from a JSONL or CSV file with id, title, text.
+
+    CSV may be comma, semicolon or tab separated, with English or Indonesian headers (see
+    COLUMN_ALIASES). A record without an id gets its line number as id. An input with no
+    records, or a CSV without a text column, raises InputError before anything is written.
+    """
     p = Path(path)
-    if p.suffix.lower() == ".csv":
-        with open(p, encoding="utf-8-sig", newline="") as fh:
-            for n, row in enumerate(csv.DictReader(fh), 2):
-                yield n, row, None
+    seen = False
+    if p.suffix.lower() in (".csv", ".tsv"):
+        delimiter = _sniff_delimiter(p)
+        with open(p, encoding="utf-8-sig", newline="", errors="replace") as fh:
+            reader = csv.DictReader(fh, delimiter=delimiter)
+            columns = _header_map(reader.fieldnames or [], p)
+            for n, row in enumerate(reader, 2):
+                seen = True
+                rec = {key: row.get(col) for key, col in columns.items()}
+                rec.setdefault("id", str(n))
+                yield n, rec, None
+        if not seen:
+            raise InputError(f"{p}: the CSV has a header but no rows: nothing to classify")
         return
     with open(p, encoding="utf-8", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
+            seen = True
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -312,12 +387,16 @@ def read_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
             if not isinstance(rec, dict):
                 yield n, None, f"line {n}: expected a JSON object"
                 continue
+            if rec.get("id") in (None, ""):
+                rec["id"] = rec.get("url") or str(n)
             yield n, rec, None
+    if not seen:
+        raise InputError(f"{p} is empty: nothing to classify")
 
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="JSONL output.")
+@click.option("-o", "--output", required=True, type=OutputFile(), help="JSONL output.")
 @click.option("--batch-size", default=256, show_default=True)
 @click.option("--no-evidence", is_flag=True, help="Skip evidence (faster).")
 @click.option("--no-partners", is_flag=True, help="Skip partner extraction.")
@@ -326,12 +405,17 @@ def classify(obj: Ctx, input_path: str, output: str, batch_size: int, no_evidenc
     """Tag articles (JSONL or CSV with id, title, text) with issues, scores, partners, evidence."""
     from monitor.analyse.classify import ModelNotFound, classify_records
 
+    records = read_records(input_path)
+    head = next(records)  # raises InputError on an empty or unusable file, before the output exists
+    gazetteer = obj.config_dir / "partners.toml"
     try:
-        stats = classify_records(read_records(input_path), output, model_dir=obj.settings.model_dir,
-                                 batch_size=batch_size, evidence=not no_evidence, partners=not no_partners)
+        stats = classify_records(itertools.chain([head], records), output, model_dir=obj.settings.model_dir,
+                                 batch_size=batch_size, evidence=not no_evidence, partners=not no_partners,
+                                 gazetteer=gazetteer if gazetteer.is_file() else None)
     except ModelNotFound as exc:
         fail(str(exc))
-    click.echo(f"classified {stats['ok']} articles, {stats['errors']} bad input lines -> {output}", err=True)
+    click.echo(f"classified {plural(stats['ok'], 'article')}, {plural(stats['errors'], 'bad input line')} "
+               f"-> {output}", err=True)
 
 
 @main.command()
@@ -485,7 +569,7 @@ def partners_review(obj: Ctx, top: int) -> None:
 # ------------------------------------------------------------------ export / serve
 
 @main.command()
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=OutputFile())
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Local date (inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Local date (inclusive).")
 @click.option("--issue", "issues", multiple=True, type=click.Choice(list(ISSUE_KEYS)))
@@ -537,7 +621,7 @@ def alerts() -> None:
 
 @alerts.command("preview")
 @click.option("--rule", "rule_name", help="Only this rule.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Also write the HTML to this file.")
+@click.option("--html", "html_out", type=OutputFile(), help="Also write the HTML to this file.")
 @click.option("--days", default=7, show_default=True, help="Look back this many days for digests.")
 @click.pass_obj
 def alerts_preview(obj: Ctx, rule_name: str | None, html_out: str | None, days: int) -> None:

@@ -51,3 +51,8 @@ def print_summary(result, db_path: Path) -> None:
         click.echo(f"  ... {len(result.failures) - 15} more failures (table fetch_log / runs in {db_path})")
     if result.alerts:
         click.echo("  alerts: " + ", ".join(f"{k} {v}" for k, v in result.alerts.items()))
+
+
+def plural(n: int, noun: str, plural_form: str | None = None) -> str:
+    """'1 article', '2 articles' (English messages of the command line)."""
+    return f"{n:,} {noun if n == 1 else plural_form or noun + 's'}"

@@ -150,16 +150,35 @@ def _migrate_5(db: sqlite_utils.Database) -> None:
 MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5}
 
 
-class Store:
-    """The monitor's database. ``Store(path)`` opens (and creates or migrates) it."""
+class StoreError(Exception):
+    """The database file is missing, unreadable or not an SQLite database (one line, names the file)."""
 
-    def __init__(self, path: str | os.PathLike, *, readonly: bool = False):
+
+MISSING_DB_HINT = "run `monitor run` (or `monitor demo`) first, or pass --db"
+
+
+class Store:
+    """The monitor's database. ``Store(path)`` opens (and creates or migrates) it.
+
+    ``create=False`` refuses a missing file (commands that only read never create a database);
+    a file that is not an SQLite database raises :class:`StoreError` either way.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, readonly: bool = False, create: bool = True):
         self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        if not self.path.exists() and (readonly or not create):
+            raise StoreError(f"no database at {self.path}; {MISSING_DB_HINT}")
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
-        conn = sqlite3.connect(uri, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None, check_same_thread=False)
+        try:
+            conn = sqlite3.connect(uri, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not an SQLite database ({exc})") from None
         self.db = sqlite_utils.Database(conn)
         self.conn = conn
         # One connection is shared by the fetch threads' logging and the main thread.
@@ -170,6 +189,9 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
+        elif not self.version:
+            raise StoreError(f"{self.path} is an SQLite file but not an ogi-monitor database (no schema); "
+                             f"{MISSING_DB_HINT}")
 
     # -------------------------------------------------------------- schema
     @property

@@ -315,7 +315,7 @@ def _empty_result(issues: Sequence[str]) -> dict[str, Any]:
 
 def classify_records(records: Iterable[tuple[int, dict | None, str | None]], output: str | os.PathLike, *,
                      model_dir: str | os.PathLike | None = None, batch_size: int = 256, evidence: bool = True,
-                     partners: bool = True) -> dict[str, int]:
+                     partners: bool = True, gazetteer: str | os.PathLike | None = None) -> dict[str, int]:
     """Tag (line, record, error) triples in batches and write one JSON line per input, in order.
 
     A bad input line gives a line with ``error`` and no issue instead of stopping the batch.
@@ -325,7 +325,7 @@ def classify_records(records: Iterable[tuple[int, dict | None, str | None]], out
     if partners:
         from monitor.analyse.partners import PartnerExtractor
 
-        extractor = PartnerExtractor()
+        extractor = PartnerExtractor(gazetteer)
     stats = {"ok": 0, "errors": 0}
     with open(output, "w", encoding="utf-8") as out:
         batch: list[tuple[int, dict | None, str | None]] = []
