@@ -18,6 +18,7 @@ from typing import IO, Any, Iterator
 import click
 
 from monitor import __version__
+from monitor.analyse.partners.gazetteer import GazetteerError
 from monitor.clock import ClockError
 from monitor.config import (
     ISSUE_KEYS,
@@ -115,7 +116,7 @@ class Group(click.Group):
             for problem in exc.problems:
                 click.echo(f"  {problem}", err=True)
             sys.exit(EXIT_USAGE)
-        except (StoreError, ClockError, InputError) as exc:
+        except (StoreError, ClockError, InputError, GazetteerError) as exc:
             fail(str(exc), EXIT_USAGE)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
@@ -160,6 +161,9 @@ def run(obj: Ctx, no_alerts: bool) -> None:
     print_summary(result, settings.db_path)
     if result.status == "interrupted":
         sys.exit(EXIT_INTERRUPTED)
+    if result.status == "failed":
+        fail(f"every source failed ({plural(sum(s.enabled for s in sources), 'source')}): nothing was collected; "
+             "check the network, then `monitor sources check --probe`")
 
 
 @main.command()
@@ -209,10 +213,16 @@ def sources_list(obj: Ctx) -> None:
 @click.pass_obj
 def sources_check(obj: Ctx, probe: bool) -> None:
     """Validate the configuration; with --probe, fetch each feed/sitemap/listing once."""
+    problems = check_configuration(obj.config_dir)
+    if problems:
+        click.secho(f"configuration problems in {obj.config_dir}:", fg="red", err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(EXIT_USAGE)
     settings = obj.settings
     srcs = obj.sources()
-    load_issues(obj.config_dir / "issues.toml")
-    click.echo(f"configuration OK: {len(srcs)} sources, settings {obj.config_dir / 'settings.toml'}")
+    click.echo(f"configuration OK: {obj.config_dir} (settings, {plural(len(srcs), 'source')}, issues, "
+               "partners, alerts)")
     if not probe:
         return
     from monitor.collect.discover import discover
@@ -232,6 +242,28 @@ def sources_check(obj: Ctx, probe: bool) -> None:
                 click.echo(f"{'ok ' if ok else 'BAD'} {s.id} {kind} {url}: {detail}")
     if bad:
         sys.exit(EXIT_FAIL)
+
+
+def check_configuration(folder: Path) -> list[str]:
+    """Load each of the five configuration files the way the cycle does; one line per problem."""
+    from monitor.analyse.partners import GazetteerError, load_config
+    from monitor.deliver.alerts import load_alert_rules, load_smtp
+
+    checks = [("settings.toml", load_settings), ("sources.toml", load_sources), ("issues.toml", load_issues),
+              ("partners.toml", load_config), ("alerts.toml", lambda f: (load_alert_rules(f), load_smtp(f)))]
+    problems: list[str] = []
+    for name, load in checks:
+        path = folder / name
+        if not path.is_file():
+            problems.append(f"{path}: file not found")
+            continue
+        try:
+            load(path)
+        except ConfigError as exc:
+            problems += exc.problems
+        except (GazetteerError, OSError, ValueError) as exc:
+            problems.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+    return problems
 
 
 # ------------------------------------------------------------------ extract
@@ -262,12 +294,14 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
             allow_local: bool) -> None:
     """Extract articles from HTML files, folders of HTML files, or http(s) URLs as JSON lines.
 
-    Keys: source, url, title, published, author, text, lang (plus error when a page failed).
+    Keys: id (the URL or file path, so the output feeds `monitor classify`), source, url, title,
+    published, author, text, lang (plus error when a page failed). Files that are not HTML
+    (JSON, feeds, plain text) are refused with a reason; no date is ever invented.
     """
     from dataclasses import replace
 
     from monitor.collect.extract import extract_article
-    from monitor.collect.fetch import Fetcher
+    from monitor.collect.fetch import Fetcher, not_html_reason
     from monitor.pipeline import fetch_settings, rules_for
 
     rules = None
@@ -278,11 +312,11 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
         rules = rules_for(match[0], obj.settings)
     out: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout
     fetcher = None
-    failures = inputs_seen = 0
+    failures = inputs_seen = refused = 0
     try:
         for label, where in _html_inputs(inputs):
             inputs_seen += 1
-            row: dict[str, Any] = {"source": label}
+            row: dict[str, Any] = {"id": label, "source": label}
             if where.startswith(("http://", "https://")):
                 if fetcher is None:
                     fetcher = Fetcher(replace(fetch_settings(obj.settings, []), allow_private=allow_local))
@@ -301,6 +335,14 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
                     row.update({"url": None, "error": f"cannot read: {exc.strerror}"})
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
                     continue
+                reason = not_html_reason(html)
+                if reason:
+                    failures += 1
+                    refused += 1
+                    row.update({"url": None, "error": f"{where}: {reason}"})
+                    click.echo(f"error: {where}: {reason}", err=True)
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    continue
                 url = base_url or Path(where).resolve().as_uri()
             a = extract_article(html, url, rules)
             row.update({"url": a.canonical_url or url, "title": a.title, "published": a.published,
@@ -315,7 +357,9 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
         if output:
             out.close()
     if failures:
-        log.warning("%d input(s) gave no article", failures)
+        log.warning("%s gave no article", plural(failures, "input"))
+    if refused and refused == inputs_seen:
+        sys.exit(EXIT_USAGE)  # nothing given was an HTML page
     if failures and failures == inputs_seen:
         sys.exit(EXIT_FAIL)  # nothing could be extracted
 
@@ -474,9 +518,8 @@ def evaluate(obj: Ctx, labels_path: str | None, split: str, corpus_dir: str | No
 def retag(obj: Ctx, retag_all: bool) -> None:
     """Re-tag stored articles after a model change."""
     from monitor.analyse.classify import load_model, retag_store
-    from monitor.store import Store
 
-    store = Store(obj.settings.db_path)
+    store = obj.store()
     model = load_model(obj.settings.model_dir)
     n = retag_store(store, model, only_stale=not retag_all, progress=progress_printer(sys.stderr.isatty()))
     click.echo(f"re-tagged {n} articles with {model.version}")
@@ -493,9 +536,8 @@ def retag(obj: Ctx, retag_all: bool) -> None:
 def label(obj: Ctx, article_id: int | None, issues_csv: str | None, import_csv: str | None, labeller: str,
           note: str | None) -> None:
     """Record an analyst's issue label for a stored article (used by the next `monitor train`)."""
-    from monitor.store import Store
 
-    store = Store(obj.settings.db_path)
+    store = obj.store()
 
     def parse(text: str) -> list[str]:
         keys = [k.strip() for k in text.replace(";", ",").split(",") if k.strip()]
@@ -507,16 +549,28 @@ def label(obj: Ctx, article_id: int | None, issues_csv: str | None, import_csv: 
     if import_csv:
         n = errors = 0
         with open(import_csv, encoding="utf-8-sig", newline="") as fh:
-            for line, row in enumerate(csv.DictReader(fh), 2):
+            reader = csv.DictReader(fh, delimiter=_sniff_delimiter(Path(import_csv)))
+            fields = [f.strip().lower() for f in reader.fieldnames or []]
+            if not ({"article_id", "id"} & set(fields)) or "issues" not in fields:
+                found = ", ".join(repr(f) for f in reader.fieldnames or []) or "none"
+                raise InputError(f"{import_csv}: found columns {found}; need `article_id` (or `id`) and `issues`, "
+                                 "optionally `labeller` and `note`")
+            reader.fieldnames = fields
+            for line, row in enumerate(reader, 2):
+                raw_id = (row.get("article_id") or row.get("id") or "").strip()
+                if not raw_id.isdigit():
+                    errors += 1
+                    click.echo(f"{import_csv}:{line}: skipped (article id {raw_id!r} is not a number)", err=True)
+                    continue
                 try:
-                    aid = int(row.get("article_id") or row.get("id") or "")
+                    aid = int(raw_id)
                     store.set_human_label(aid, parse(row.get("issues") or ""), row.get("labeller") or labeller,
                                           row.get("note") or None)
                     n += 1
                 except (ValueError, KeyError, click.BadParameter) as exc:
                     errors += 1
                     click.echo(f"{import_csv}:{line}: skipped ({exc})", err=True)
-        click.echo(f"recorded {n} labels ({errors} rows skipped)")
+        click.echo(f"recorded {plural(n, 'label')} ({plural(errors, 'row')} skipped)")
         sys.exit(EXIT_FAIL if errors and not n else 0)
     if article_id is None or issues_csv is None:
         raise click.UsageError("give ARTICLE_ID and --issues, or --import FILE.csv")
@@ -545,9 +599,8 @@ def partners_review(obj: Ctx, top: int) -> None:
     """
     import re
 
-    from monitor.store import Store
 
-    store = Store(obj.settings.db_path)
+    store = obj.store()
     rows = store.conn.execute(
         "SELECT p.name, p.acronym, p.type, count(*) AS n, sum(ap.mentions) AS mentions FROM partners p "
         "JOIN article_partners ap ON ap.partner_id = p.id WHERE p.known = 0 GROUP BY p.id "
@@ -573,30 +626,59 @@ def partners_review(obj: Ctx, top: int) -> None:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Local date (inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Local date (inclusive).")
 @click.option("--issue", "issues", multiple=True, type=click.Choice(list(ISSUE_KEYS)))
-@click.option("--partner", "partners_", multiple=True, help="Name part or acronym.")
+@click.option("--partner", "partners_", multiple=True,
+              help="Whole words of a partner's name or acronym (FITRA finds FITRA NTB); repeat for any of several.")
 @click.option("--source", "sources_", multiple=True)
-@click.option("--region", "regions", multiple=True)
+@click.option("--region", "regions", multiple=True,
+              help="Region name or short form from partners.toml (NTB, Lotim, KLU...); repeat for any of several.")
 @click.option("--min-score", type=click.FloatRange(0, 1))
 @click.option("--query", help="Full-text search words (all required).")
 @click.option("--no-duplicates", is_flag=True, help="Leave out syndicated copies.")
 @click.option("--excel", is_flag=True, help="UTF-8 with BOM and CRLF, for Excel.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]),
+              help="File format (default: xlsx when -o ends in .xlsx, else csv).")
+@click.option("--delimiter", type=click.Choice([",", ";"]), help="CSV column separator (default ,).")
+@click.option("--decimal", type=click.Choice([".", ","]), help="CSV decimal mark of the scores (default .).")
 @click.pass_obj
 def export(obj: Ctx, output: str, since, until, issues, partners_, sources_, regions, min_score, query,
-           no_duplicates, excel) -> None:
-    """Export tagged articles to CSV (streamed; formula-like cells neutralised)."""
-    from monitor.deliver.export import ExportFilter, export_csv
+           no_duplicates, excel, fmt, delimiter, decimal) -> None:
+    """Export tagged articles to CSV or Excel .xlsx (streamed; formula-like cells neutralised).
+
+    For Excel with Indonesian settings write .xlsx, or a CSV with --delimiter ';' --decimal ','.
+    """
+    from monitor.deliver.export import (
+        ExportFilter,
+        export_csv,
+        export_format,
+        export_xlsx,
+        resolve_regions,
+        stored_regions,
+    )
 
     s = obj.settings
-    if not s.db_path.is_file():
-        fail(f"no database at {s.db_path}; run `monitor run` (or `monitor demo`) first")
-    f = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
-                     issues=issues, partners=partners_, sources=sources_, regions=regions, min_score=min_score,
-                     query=query, include_duplicates=not no_duplicates, timezone=s.timezone)
+    obj.store(readonly=True).close()  # a missing or non-SQLite file: one line, exit 2
     try:
-        n = export_csv(str(s.db_path), output, f, excel=excel)
+        fmt = export_format(output, fmt)
+        if fmt == "xlsx" and (excel or delimiter or decimal):
+            raise ValueError("--excel, --delimiter and --decimal are CSV options; an .xlsx file needs none")
+        if regions:
+            store = obj.store(readonly=True)
+            try:
+                regions = resolve_regions(regions, stored_regions(store.conn), obj.config_dir / "partners.toml")
+            finally:
+                store.close()
+        names = {i.key: i.name_id for i in load_issues(obj.config_dir / "issues.toml")}
+        f = ExportFilter(since=since.date() if since else None, until=until.date() if until else None,
+                         issues=issues, partners=partners_, sources=sources_, regions=regions, min_score=min_score,
+                         query=query, include_duplicates=not no_duplicates, timezone=s.timezone, issue_names=names)
+        if fmt == "xlsx":
+            n = export_xlsx(str(s.db_path), output, f)
+        else:
+            n = export_csv(str(s.db_path), output, f, excel=excel, delimiter=delimiter or ",",
+                           decimal=decimal or ".")
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
-    click.echo(f"exported {n} articles -> {output}")
+    click.echo(f"exported {plural(n, 'article')} -> {output}")
 
 
 @main.command()
@@ -604,12 +686,20 @@ def export(obj: Ctx, output: str, since, until, issues, partners_, sources_, reg
 @click.option("--port", default=8001, show_default=True)
 @click.pass_obj
 def serve(obj: Ctx, host: str, port: int) -> None:
-    """Browse the database with Datasette (read-only, with facets and canned queries)."""
-    from monitor.deliver.serve import serve_datasette
+    """Browse the database with Datasette (read-only, with facets and canned queries).
 
-    if not obj.settings.db_path.is_file():
-        fail(f"no database at {obj.settings.db_path}; run `monitor run` (or `monitor demo`) first")
-    serve_datasette(obj.settings.db_path, host=host, port=port)
+    Ctrl-C (or SIGTERM) stops Datasette and removes its temporary files.
+    """
+    from monitor.deliver.serve import ServeError, serve_datasette
+
+    obj.store(readonly=True).close()  # a missing or non-SQLite file: one line, exit 2
+    try:
+        code = serve_datasette(obj.settings.db_path, host=host, port=port, config_dir=obj.config_dir)
+    except ServeError as exc:
+        fail(str(exc), EXIT_USAGE)
+    if code:
+        fail(f"Datasette exited with status {code}")
+    click.echo("Datasette stopped", err=True)
 
 
 # ------------------------------------------------------------------ alerts
@@ -627,14 +717,13 @@ def alerts() -> None:
 def alerts_preview(obj: Ctx, rule_name: str | None, html_out: str | None, days: int) -> None:
     """Render the messages the rules would send now, without sending or queueing them."""
     from monitor.deliver.alerts import load_alert_rules, preview
-    from monitor.store import Store
 
     rules = load_alert_rules(obj.config_dir / "alerts.toml")
     if rule_name:
         rules = [r for r in rules if r.name == rule_name]
         if not rules:
             fail(f"no alert rule {rule_name!r}", EXIT_USAGE)
-    store = Store(obj.settings.db_path)
+    store = obj.store()
     messages = preview(store, obj.settings, rules, days=days)
     if not messages:
         click.echo("nothing to send")
@@ -651,11 +740,10 @@ def alerts_send(obj: Ctx) -> None:
     """Queue due alerts and send the outbox now (also done at the end of every cycle)."""
     from monitor.deliver.alerts import process_alerts
     from monitor.pipeline import CycleRunning, cycle_lock
-    from monitor.store import Store
 
     try:
         with cycle_lock(obj.settings.db_path):  # never alongside a cycle's own sending
-            store = Store(obj.settings.db_path)
+            store = obj.store()
             stats = process_alerts(store, obj.settings, config_path=obj.config_dir / "alerts.toml")
     except CycleRunning as exc:
         fail(f"{exc}; it sends the alerts itself", EXIT_BUSY)

@@ -46,6 +46,27 @@ def config_dir(path: str | os.PathLike | None = None) -> Path:
     return PROJECT_ROOT / "config"
 
 
+def describe_value(value: Any) -> str:
+    """A TOML value as a person reads it: "the number 5", "the text 'x'", "true", "a list [...]"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}" if value.strip() else "an empty text"
+    if isinstance(value, list):
+        return f"a list {value!r}" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a table"
+    return repr(value)
+
+
+def table_label(kind: str, index: int, table: Any, key: str = "name") -> str:
+    """How a problem names the n-th [[kind]] table: 'rule #6 ("harian")', or 'rule #6'."""
+    name = table.get(key) if isinstance(table, dict) else None
+    return f"{kind} #{index + 1}" + (f" ({name!r})" if isinstance(name, str) and name.strip() else "")
+
+
 class _Reader:
     """Typed access to a TOML table that records problems instead of raising at once."""
 
@@ -54,7 +75,7 @@ class _Reader:
         self.problems = problems
 
     def fail(self, key: str, expected: str, got: Any = None) -> None:
-        shown = "" if got is None else f", got {got!r}"
+        shown = "" if got is None else f", got {describe_value(got)}"
         self.problems.append(f"{self.file}: {key}: expected {expected}{shown}")
 
     def get(self, table: dict, key: str, path: str, kind: type | tuple, default: Any,
@@ -246,9 +267,8 @@ def load_sources(path: str | os.PathLike | None = None) -> list[Source]:
         r.fail("source", "an array of [[source]] tables")
         tables = []
     for n, t in enumerate(tables):
-        sid = t.get("id", f"#{n + 1}")
-        p = f"source[{sid}]."
-        sid = r.get(t, "id", f"source[#{n + 1}].", str, None, "a lowercase id of letters, digits, - or _",
+        p = table_label("source", n, t, "id") + ": "
+        sid = r.get(t, "id", f"source #{n + 1}: ", str, None, "a lowercase id of letters, digits, - or _",
                     lambda v: bool(_SOURCE_ID.match(v)))
         if sid is None:
             if "id" not in t:
@@ -342,7 +362,7 @@ def load_issues(path: str | os.PathLike | None = None) -> list[Issue]:
         r.fail("issue", "an array of [[issue]] tables")
         tables = []
     for n, t in enumerate(tables):
-        p = f"issue[{n}]."
+        p = table_label("issue", n, t, "key") + ": "
         key = r.get(t, "key", p, str, None, "one of " + ", ".join(ISSUE_KEYS), lambda v: v in ISSUE_KEYS)
         if key is None:
             continue

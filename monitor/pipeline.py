@@ -31,7 +31,7 @@ from monitor.collect.extract import (
     next_page_urls,
     page_kind,
 )
-from monitor.collect.fetch import Fetcher, FetchRecord, FetchSettings
+from monitor.collect.fetch import ROBOTS_BLOCKED, Fetcher, FetchRecord, FetchSettings
 from monitor.collect.urls import canonicalize, url_host
 from monitor.config import Settings, Source, load_issues
 from monitor.models import Article, Page
@@ -251,7 +251,7 @@ class Cycle:
         seen_url = canonicalize(link.url)
         if not page.ok:
             reason = page.error or f"HTTP {page.status}"
-            if "robots" in reason:
+            if reason.startswith(ROBOTS_BLOCKED):
                 result.counts["robots_blocked"] += 1
             # 404/410 are final: not retried; network errors, 5xx and robots blocks are.
             status = "gone" if page.status in (404, 410) else "failed"
@@ -364,6 +364,17 @@ class Cycle:
                 self.progress("articles", done, len(plan))
         self.check_health(result)
 
+    def sources_without_anything(self, result: CycleResult) -> list[str]:
+        """Sources that gave not a single page: every discovery URL failed, or every fetch did."""
+        out = []
+        for source in self.sources:
+            c = result.per_source.get(source.id, Counter())
+            discovery_dead = not c["discovered"] and c["discovery_failed"]
+            fetches_dead = c["failed"] > c["discovery_failed"]
+            if not c["fetched"] and (discovery_dead or fetches_dead):
+                out.append(source.id)
+        return out
+
     def check_health(self, result: CycleResult) -> None:
         """A source whose fetched pages all yield no text has changed its markup (or is broken)."""
         for source in self.sources:
@@ -419,6 +430,8 @@ def run_cycle(settings: Settings, sources: list[Source], *, store: Store | None 
                 raise
             if stop is not None and stop.is_set():
                 result.status = "interrupted"
+            elif cycle.sources and len(cycle.sources_without_anything(result)) == len(cycle.sources):
+                result.status = "failed"  # every source failed: nothing was collected
             store.finish_run(result.run_id, result.counts, result.summary(), status=result.status)
             return result
         finally:

@@ -164,9 +164,9 @@ def test_rule_file_validation(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(ConfigError) as err:
         load_alert_rules(f)
     text = str(err.value)
-    assert "rule[r].recipients: expected a non-empty list of email addresses" in text
-    assert "rule[r].issues: expected issue keys" in text and "rule[r].mode: expected one of immediate" in text
-    assert "spike[s].issues/partners: expected at least one issue or partner" in text
+    assert "rule #1 ('r'): recipients: expected a non-empty list of email addresses" in text
+    assert "('r'): issues: expected issue keys" in text and "('r'): mode: expected one of immediate" in text
+    assert "spike #1 ('s'): issues/partners: expected at least one issue or partner" in text
     with pytest.raises(ConfigError, match="smtp.password: expected no password in the file"):
         load_smtp(f)
     f.write_text('[smtp]\nhost = "mail.example.org"\nport = 465\nsecurity = "ssl"\n', encoding="utf-8")

@@ -86,7 +86,7 @@ def test_bad_config_exit_code(tmp_path: Path) -> None:
     (tmp_path / "settings.toml").write_text('[fetch]\nretries = -1\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["--config", str(tmp_path), "sources", "check"])
     assert r.exit_code == 2
-    assert f"{tmp_path / 'settings.toml'}: fetch.retries: expected an integer 0..10, got -1" in r.output
+    assert f"{tmp_path / 'settings.toml'}: fetch.retries: expected an integer 0..10, got the number -1" in r.output
 
 
 def test_sources_list_and_check() -> None:

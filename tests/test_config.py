@@ -41,8 +41,8 @@ def test_every_problem_named_with_file_key_and_form(tmp_path: Path) -> None:
     problems = err.value.problems
     assert len(problems) == 5
     assert f"{f}: general.timezone: expected an IANA time zone" in problems[0]
-    assert any("fetch.per_host_delay: expected seconds >= 0, got -1" in p for p in problems)
-    assert any("fetch.retries: expected an integer 0..10, got 'three'" in p for p in problems)
+    assert any("fetch.per_host_delay: expected seconds >= 0, got the number -1" in p for p in problems)
+    assert any("fetch.retries: expected an integer 0..10, got the text 'three'" in p for p in problems)
     assert any("schedule.times" in p and "25:00" in p for p in problems)
     assert any("bogus: unknown section" in p for p in problems)
 
@@ -78,12 +78,12 @@ homepage = "https://y.id/"
     with pytest.raises(ConfigError) as err:
         load_sources(f)
     text = str(err.value)
-    assert "source[#1].id: expected a lowercase id" in text
-    assert "source[ok].homepage: expected an http(s) URL, got 'ftp://x.id/'" in text
-    assert "source[ok].feeds: expected a list of http(s) URLs, got 'not a url'" in text
-    assert "source[ok].region_level: expected one of province" in text
-    assert "source[ok].id: expected an id not used by another source" in text
-    assert "source[ok].feeds/sitemaps/listings: expected at least one discovery method" in text
+    assert "source #1: id: expected a lowercase id" in text
+    assert "('ok'): homepage: expected an http(s) URL, got the text 'ftp://x.id/'" in text
+    assert "('ok'): feeds: expected a list of http(s) URLs, got the text 'not a url'" in text
+    assert "('ok'): region_level: expected one of province" in text
+    assert "('ok'): id: expected an id not used by another source" in text
+    assert "('ok'): feeds/sitemaps/listings: expected at least one discovery method" in text
 
 
 def test_issue_taxonomy_must_hold_the_six_keys(tmp_path: Path) -> None:

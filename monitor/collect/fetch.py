@@ -171,6 +171,26 @@ def looks_like_markup(body: bytes) -> bool:
     return head.startswith(b"<") and any(m in head for m in _MARKUP_MARKERS)
 
 
+_HTML_TAG = re.compile(rb"<(!doctype html|html|head|body|div|p|article|main|section|h1|h2|span|table|meta)\b", re.I)
+
+
+def not_html_reason(body: bytes) -> str | None:
+    """Why a local file is not an HTML page (None when it is one), for `monitor extract`."""
+    head = body[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        return "the file is empty"
+    if b"\x00" in head[:1024]:
+        return "a binary file, not an HTML page"
+    if head[:1] in (b"{", b"["):
+        return "looks like JSON (lines), not an HTML page; `monitor classify` reads JSONL"
+    lowered = head.lower()
+    if re.search(rb"<(rss|feed|rdf:rdf|urlset|sitemapindex)\b", lowered):
+        return "an RSS/Atom feed or a sitemap, not an article page; add it to sources.toml for `monitor run`"
+    if not head.startswith(b"<") and not _HTML_TAG.search(lowered[:2048]) or not _HTML_TAG.search(lowered):
+        return "plain text, not an HTML page (no HTML tags at the start)"
+    return None
+
+
 def _sniffed_type(body: bytes) -> str:
     head = body[:4096].lower()
     return "text/html" if b"<html" in head or b"<!doctype html" in head else "application/xml"
@@ -350,6 +370,9 @@ class HostLimiter:
         """No request to `host` before `seconds` from now (Retry-After)."""
         with self._lock:
             self._hold[host] = max(self._hold.get(host, 0.0), time.monotonic() + seconds)
+
+
+ROBOTS_BLOCKED = "blocked by robots.txt"
 
 
 @dataclass
@@ -596,10 +619,13 @@ class Fetcher:
             if kind != "robots" and self.settings.respect_robots:
                 rules = self._robots_for(hop_url)
                 if not rules.allows(hop_url, self._agent):
-                    error = "blocked by robots.txt" + (f" ({rules.note})" if rules.deny_all else "")
+                    if rules.deny_all:  # robots.txt unreachable: a connection failure, not a robots rule
+                        error = f"site unreachable ({rules.note})"
+                    else:
+                        error = ROBOTS_BLOCKED
                     log.info("%s: %s", error, hop_url)
                     return self._report(url, hop_url, kind, attempt, _Hop(error=error), elapsed,
-                                        robots_blocked=True)
+                                        robots_blocked=not rules.deny_all)
             hop = self._exchange(hop_url, headers, kind)
             elapsed += hop.elapsed
             if hop.location is None:

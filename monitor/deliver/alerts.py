@@ -37,6 +37,7 @@ from monitor.config import (
     _Reader,
     config_dir,
     load_issues,
+    table_label,
 )
 from monitor.deliver.export import ExportFilter, build_query
 from monitor.store import Store, utcnow
@@ -134,7 +135,7 @@ def load_alert_rules(path: str | os.PathLike | None = None) -> list[AlertRule | 
             r.fail(kind, f"an array of [[{kind}]] tables")
             continue
         for n, t in enumerate(tables):
-            p = f"{kind}[{t.get('name', n)}]."
+            p = table_label(kind, n, t) + ": "
             name = r.get(t, "name", p, str, None, "a non-empty name", lambda v: bool(v.strip()))
             if name is None:
                 r.fail(p + "name", "a non-empty name (missing)")
