@@ -8,7 +8,6 @@ run next.
 
 from __future__ import annotations
 
-import logging
 import shutil
 from pathlib import Path
 
