@@ -2,13 +2,20 @@
 
 Procedure (reproducible with ``seed``):
 1. Labels: the shared labels, ours in ``corpora/labels/``, and analysts' corrections from SQLite.
-2. Splits by source and time (``corpora/splits.toml``).
+2. Splits by source and time (``corpora/splits.toml``): train, dev, test (outlets and periods
+   never trained on) and test2 (a random sample of the clickid2019 news desks drawn before any
+   model saw it).
 3. Candidates are fitted on train, their thresholds tuned on dev; the best dev macro-F1 wins.
    Features: stem uni+bigram TF-IDF (:mod:`monitor.analyse.features`), the issue-lexicon counts with
    terms that the training labels contradict left out, optionally LSA dimensions folded back
-   into the n-gram weights. Every article is analysed once (one tokenising/stemming pass).
-4. The winner is refitted on train + dev; per-issue thresholds come from 5-fold out-of-fold
-   predictions on train + dev; it is evaluated once on test; the artifact and card are written.
+   into the n-gram weights; learners: logistic regression, a Platt-scaled linear SVM, or the
+   average of both (logits averaged, so the model stays linear and keeps its evidence).
+4. Held-out figures: the winner is refitted on train + dev with per-issue thresholds from
+   out-of-fold predictions grouped by outlet (folds never split an outlet, so a threshold must
+   hold on outlets it was not tuned on); it is evaluated once on test and test2, with bootstrap
+   intervals and the regional articles reported apart.
+5. The shipped model is fitted on every label (train + dev + test + test2), its thresholds from
+   outlet-grouped out-of-fold predictions over all of them.
 """
 
 from __future__ import annotations
@@ -20,19 +27,19 @@ import logging
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold
+from sklearn.model_selection import GroupKFold, KFold
 from sklearn.svm import LinearSVC
 
 from monitor import clock
 from monitor.analyse.classify import IssueModel, file_hash
-from monitor.analyse.corpus import CorpusArticle, load_corpus, read_labels
+from monitor.analyse.corpus import CorpusArticle, clickid_desk, load_corpus, read_labels
 from monitor.analyse.features import (
     Analysed,
     Lexicon,
@@ -40,6 +47,12 @@ from monitor.analyse.features import (
     clean_input,
     passthrough,
     term_key,
+)
+from monitor.analyse.metrics import (
+    apply_thresholds,
+    bootstrap_macro_f1,
+    prf,
+    tune_thresholds,
 )
 from monitor.config import ISSUE_KEYS, load_issues
 from monitor.paths import PROJECT_ROOT
@@ -59,17 +72,29 @@ class Example:
     split: str = "train"
     source: str = ""
     origin: str = ""  # which label file
+    regional: bool = False  # a regional desk or a regional outlet (reported apart in the card)
 
 
 # ------------------------------------------------------------------ data
 
+SPLITS = ("train", "dev", "test", "test2")
+SELECTION_TOLERANCE = 0.005
+# Regional text among the labels: clickid2019's regional desks and the Ciletuh set (small outlets
+# of Sukabumi and West Java).
+REGIONAL_CORPORA = {"ciletuh"}
+
+
 def label_files(corpus_root: Path) -> list[Path]:
+    """The shared labels, our batches and our second test set (audit files are not labels)."""
     files = [corpus_root / SHARED_LABELS]
     files += [Path(p) for p in sorted(glob.glob(str(OUR_LABELS / "batch_*.jsonl")))]
+    files += [Path(p) for p in sorted(glob.glob(str(OUR_LABELS / "test*.jsonl")))]
     return [f for f in files if f.is_file()]
 
 
-def assign_split(art: CorpusArticle, rules: dict) -> str:
+def assign_split(art: CorpusArticle, rules: dict, origin: str = "") -> str:
+    if origin in rules.get("test2", {}).get("label_files", []):
+        return "test2"
     for split in ("test", "dev"):
         r = rules.get(split, {})
         if art.corpus == "indosum_dev" and art.source.lower() in {s.lower() for s in r.get("indosum_sources", [])}:
@@ -78,7 +103,13 @@ def assign_split(art: CorpusArticle, rules: dict) -> str:
             return split
         if art.corpus == "detik2026" and r.get("detik_from") and (art.date or "") >= r["detik_from"]:
             return split
+        if art.corpus == "clickid2019" and art.source.lower() in {s.lower() for s in r.get("clickid_outlets", [])}:
+            return split
     return "train"
+
+
+def is_regional(art: CorpusArticle) -> bool:
+    return art.corpus in REGIONAL_CORPORA or (art.corpus == "clickid2019" and clickid_desk(art.category) == "regional")
 
 
 def load_examples(corpus_root: Path, extra: Sequence[dict] = ()) -> list[Example]:
@@ -98,8 +129,8 @@ def load_examples(corpus_root: Path, extra: Sequence[dict] = ()) -> list[Example
         if art is None:
             log.warning("label for unknown article %s/%s skipped", *key)
             continue
-        out.append(Example(key, clean_input(art.title, art.text), issues, assign_split(art, rules),
-                           art.source, origin))
+        out.append(Example(key, clean_input(art.title, art.text), issues, assign_split(art, rules, origin),
+                           art.source, origin, is_regional(art)))
     for row in extra:
         out.append(Example(("store", str(row["article_id"])), clean_input(row["title"], row["text"]),
                            set(row["issues"]), "train", row.get("source") or "", "human_labels"))
@@ -115,48 +146,6 @@ def matrix(examples: Sequence[Example], issues: Sequence[str]) -> np.ndarray:
     return np.array([[k in e.issues for k in issues] for e in examples], dtype=int)
 
 
-# ------------------------------------------------------------------ metrics
-
-def prf(y_true: np.ndarray, y_pred: np.ndarray, issues: Sequence[str]) -> dict[str, Any]:
-    """Per-issue precision/recall/F1 and support, plus macro and micro F1."""
-    per = {}
-    tp_all = fp_all = fn_all = 0
-    for j, k in enumerate(issues):
-        t, p = y_true[:, j].astype(bool), y_pred[:, j].astype(bool)
-        tp, fp, fn = int((t & p).sum()), int((~t & p).sum()), int((t & ~p).sum())
-        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        per[k] = {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "support": int(t.sum())}
-    micro_p = tp_all / (tp_all + fp_all) if tp_all + fp_all else 0.0
-    micro_r = tp_all / (tp_all + fn_all) if tp_all + fn_all else 0.0
-    micro = 2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0
-    macro = float(np.mean([per[k]["f1"] for k in issues]))
-    return {"per_issue": per, "macro_f1": round(macro, 3), "micro_f1": round(micro, 3), "n": int(len(y_true))}
-
-
-def tune_thresholds(y: np.ndarray, probs: np.ndarray, issues: Sequence[str]) -> dict[str, float]:
-    """Per issue, the threshold maximising F1 (ties go to the one nearest 0.5)."""
-    grid = np.round(np.arange(0.10, 0.91, 0.025), 3)
-    out = {}
-    for j, k in enumerate(issues):
-        best = (-1.0, 0.0, 0.5)
-        for t in grid:
-            p = probs[:, j] >= t
-            tp = int((p & (y[:, j] == 1)).sum())
-            f1 = 2 * tp / (p.sum() + y[:, j].sum()) if p.sum() + y[:, j].sum() else 0.0
-            cand = (round(f1, 4), -abs(t - 0.5), float(t))
-            if cand > best:
-                best = cand
-        out[k] = best[2]
-    return out
-
-
-def apply_thresholds(probs: np.ndarray, thresholds: dict[str, float], issues: Sequence[str]) -> np.ndarray:
-    return np.column_stack([probs[:, j] >= thresholds[k] for j, k in enumerate(issues)]).astype(int)
-
-
 # ------------------------------------------------------------------ candidates
 
 @dataclass
@@ -164,8 +153,9 @@ class Candidate:
     name: str
     description: str
     lexicon_weight: float = 0.0
-    learner: str = "lr"  # lr | svm
+    learner: str = "lr"  # lr | svm | ens (mean logit of lr and svm)
     C: float = 4.0
+    C_lr: float = 4.0  # the LR half of an ensemble
     self_training: bool = False
     # Lexicon terms found in at least `prune_min_docs` training articles of which fewer than
     # `lexicon_prune` carry the term's issue are left out of the prior features (the labels of
@@ -189,6 +179,8 @@ CANDIDATES = [
               "left out", lexicon_weight=1.0, learner="svm", C=1.0, lexicon_prune=0.1),
     Candidate("tfidf_lexprune_lsa_svm", "as tfidf_lexprune_svm plus 100 LSA dimensions (folded into the "
               "n-gram weights)", lexicon_weight=1.0, learner="svm", C=1.0, lexicon_prune=0.1, lsa=100),
+    Candidate("tfidf_lexprune_ens", "as tfidf_lexprune_svm, averaged (logits) with the same features' "
+              "logistic regression", lexicon_weight=1.0, learner="ens", C=1.0, C_lr=4.0, lexicon_prune=0.1),
 ]
 
 VECTORIZER_DEFAULTS = dict(min_df=2, max_df=0.5, sublinear_tf=True, max_features=60000)
@@ -236,6 +228,11 @@ def _fit_binary(X, y, cand: Candidate, seed: int, weights=None) -> tuple[np.ndar
         svm.fit(X, y, sample_weight=weights)
         a, c = platt.coef_[0, 0], platt.intercept_[0]
         return a * svm.coef_[0], a * svm.intercept_[0] + c
+    if cand.learner == "ens":
+        # The mean of the two models' logits: still one linear model (evidence keeps working).
+        c1, b1 = _fit_binary(X, y, Candidate("", "", learner="lr", C=cand.C_lr), seed, weights)
+        c2, b2 = _fit_binary(X, y, Candidate("", "", learner="svm", C=cand.C), seed, weights)
+        return (c1 + c2) / 2, (b1 + b2) / 2
     lr = LogisticRegression(C=cand.C, class_weight="balanced", max_iter=3000, solver="liblinear",
                             random_state=seed)
     lr.fit(X, y, sample_weight=weights)
@@ -310,60 +307,98 @@ def predict(model: IssueModel, docs: Sequence[Analysed]) -> np.ndarray:
 # ------------------------------------------------------------------ the whole procedure
 
 def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequence[dict] = (),
-          candidates: Sequence[Candidate] = CANDIDATES, progress: Callable[[str], None] = log.info) -> dict:
-    """Run the selection and final fit; write the artifact and MODEL_CARD.md. Returns the report."""
+          candidates: Sequence[Candidate] = CANDIDATES, progress: Callable[[str], None] = log.info,
+          learning_curve: bool = True) -> dict:
+    """Run selection, held-out evaluation and the final fit on every label; write the artifact,
+    ``training_report.json`` and ``MODEL_CARD.md``. Returns the report."""
+    from monitor.analyse.model_card import write_model_card
+
     np.random.seed(seed)
     issues = list(ISSUE_KEYS)
     lexicon_terms = {i.key: i.lexicon for i in load_issues()}
     examples = load_examples(corpus_root, extra_labels)
-    by = {s: [e for e in examples if e.split == s] for s in ("train", "dev", "test")}
+    by = {s: [e for e in examples if e.split == s] for s in SPLITS}
     progress(f"{len(examples)} labelled examples: " + ", ".join(f"{s} {len(v)}" for s, v in by.items()))
     labelled = {e.key for e in examples}
     unl = [analyse(d) for d in unlabelled_docs(corpus_root, labelled)]
     Y = {s: matrix(v, issues) for s, v in by.items()}
     docs = {s: [analyse(e.doc) for e in v] for s, v in by.items()}  # one analysis pass per article
 
+    def fit(ds, y, cand, thresholds=None):
+        return fit_model(ds, y, cand, lexicon_terms, seed, unlabelled=unl, thresholds=thresholds)
+
+    # 1. Selection: fit on train, thresholds on dev.
     comparison = []
     for cand in candidates:
         progress(f"candidate {cand.name}")
-        m = fit_model(docs["train"], Y["train"], cand, lexicon_terms, seed, unlabelled=unl)
+        m = fit(docs["train"], Y["train"], cand)
         p_dev = predict(m, docs["dev"])
         th = tune_thresholds(Y["dev"], p_dev, issues)
-        dev = prf(Y["dev"], apply_thresholds(p_dev, th, issues), issues)
-        test = prf(Y["test"], apply_thresholds(predict(m, docs["test"]), th, issues), issues)
-        comparison.append({"name": cand.name, "description": cand.description, "dev": dev, "test": test,
-                           "thresholds": th})
-        progress(f"  dev macro-F1 {dev['macro_f1']:.3f}  test macro-F1 {test['macro_f1']:.3f}")
-    best = max(comparison, key=lambda r: r["dev"]["macro_f1"])
+        row = {"name": cand.name, "description": cand.description, "thresholds": th,
+               "dev": prf(Y["dev"], apply_thresholds(p_dev, th, issues), issues)}
+        for split in ("test", "test2"):
+            row[split] = prf(Y[split], apply_thresholds(predict(m, docs[split]), th, issues), issues)
+        comparison.append(row)
+        progress(f"  dev macro-F1 {row['dev']['macro_f1']:.3f}  test {row['test']['macro_f1']:.3f}  "
+                 f"test2 {row['test2']['macro_f1']:.3f}")
+    # The first (simplest, fastest) candidate within SELECTION_TOLERANCE of the best dev macro-F1:
+    # differences that small are noise on a dev set of this size.
+    top = max(r["dev"]["macro_f1"] for r in comparison)
+    best = next(r for r in comparison if r["dev"]["macro_f1"] >= top - SELECTION_TOLERANCE)
     cand = next(c for c in candidates if c.name == best["name"])
-    progress(f"selected {cand.name}; refitting on train + dev")
 
-    full_docs = docs["train"] + docs["dev"]
-    full_y = np.vstack([Y["train"], Y["dev"]])
-    oof = np.zeros(full_y.shape)
-    for tr, te in KFold(5, shuffle=True, random_state=seed).split(full_docs):
-        m = fit_model([full_docs[i] for i in tr], full_y[tr], cand, lexicon_terms, seed, unlabelled=unl)
-        oof[te] = predict(m, [full_docs[i] for i in te])
-    thresholds = tune_thresholds(full_y, oof, issues)
-    final = fit_model(full_docs, full_y, cand, lexicon_terms, seed, unlabelled=unl, thresholds=thresholds)
-    p_test = predict(final, docs["test"])
-    test_report = prf(Y["test"], apply_thresholds(p_test, thresholds, issues), issues)
-    oof_report = prf(full_y, apply_thresholds(oof, thresholds, issues), issues)
+    # 2. Held-out figures: refit on train + dev, thresholds from outlet-grouped out-of-fold predictions.
+    progress(f"selected {cand.name}; refitting on train + dev for the held-out figures")
+    sel_ex = by["train"] + by["dev"]
+    sel_docs, sel_y = docs["train"] + docs["dev"], np.vstack([Y["train"], Y["dev"]])
+    sel_oof = grouped_oof(sel_docs, sel_y, sel_ex, lambda ds, y: fit(ds, y, cand), seed)
+    sel_th = tune_thresholds(sel_y, sel_oof, issues)
+    held_model = fit(sel_docs, sel_y, cand, sel_th)
+    held_out = {}
+    for split in ("test", "test2"):
+        pred = apply_thresholds(predict(held_model, docs[split]), sel_th, issues)
+        rep = prf(Y[split], pred, issues)
+        rep["bootstrap_macro_f1"] = bootstrap_macro_f1(Y[split], pred, issues, seed=seed)
+        regional = np.array([e.regional for e in by[split]], dtype=bool)
+        if regional.any():
+            rep["regional"] = prf(Y[split][regional], pred[regional], issues)
+            rep["regional"]["bootstrap_macro_f1"] = bootstrap_macro_f1(Y[split][regional], pred[regional], issues,
+                                                                       seed=seed)
+        held_out[split] = rep
+        progress(f"  {split}: macro-F1 {rep['macro_f1']:.3f} {rep['bootstrap_macro_f1']}")
+    curve = []
+    if learning_curve:
+        curve = learning_curve_on(docs, Y, by, lambda ds, y: fit(ds, y, cand), seed, progress)
+
+    # 3. The shipped model: every label, thresholds from outlet-grouped out-of-fold predictions.
+    progress("final fit on every label (train + dev + test + test2)")
+    all_ex = [e for s in SPLITS for e in by[s]]
+    all_docs = [d for s in SPLITS for d in docs[s]]
+    all_y = np.vstack([Y[s] for s in SPLITS])
+    all_oof = grouped_oof(all_docs, all_y, all_ex, lambda ds, y: fit(ds, y, cand), seed)
+    thresholds = tune_thresholds(all_y, all_oof, issues)
+    final = fit(all_docs, all_y, cand, thresholds)
+    oof_pred = apply_thresholds(all_oof, thresholds, issues)
+    oof_report = prf(all_y, oof_pred, issues)
+    regional = np.array([e.regional for e in all_ex], dtype=bool)
+    oof_report["regional"] = prf(all_y[regional], oof_pred[regional], issues)
 
     # The version changes with the labels, the lexicon or the candidate's settings (re-tagging
     # stored articles keys on it).
     label_digest = hashlib.sha256(json.dumps([sorted((e.key, sorted(e.issues)) for e in examples),
                                               final.lexicon_terms, repr(cand)]).encode())
     final.version = f"{cand.name}-{label_digest.hexdigest()[:8]}-s{seed}"
-    final.meta.update({"trained": clock.now_iso(),
-                       "candidate": cand.name, "seed": seed,
-                       "n_examples": {s: len(v) for s, v in by.items()}})
+    final.meta.update({"trained": clock.now_iso(), "candidate": cand.name, "seed": seed,
+                       "n_examples": {s: len(v) for s, v in by.items()}, "fitted_on": list(SPLITS)})
     path = final.save(out_dir)
     report = {"version": final.version, "artifact": str(path), "artifact_sha256": file_hash(path),
               "artifact_bytes": path.stat().st_size, "comparison": comparison, "selected": cand.name,
-              "thresholds": thresholds, "test": test_report, "cv_train_dev": oof_report,
+              "selection_thresholds": sel_th, "thresholds": thresholds,
+              "test": held_out["test"], "test2": held_out["test2"], "cv_all_labels": oof_report,
+              "learning_curve": curve,
               "splits": {s: {"n": len(v), "positives": {k: int(Y[s][:, j].sum()) for j, k in enumerate(issues)},
-                             "sources": _top_sources(v)} for s, v in by.items()},
+                             "regional": sum(e.regional for e in v), "sources": _top_sources(v)}
+                         for s, v in by.items()},
               "label_files": [p.name for p in label_files(corpus_root)] + (["human_labels"] if extra_labels else []),
               "unlabelled_used": len(unl), "seed": seed,
               "lexicon_dropped": final.meta.get("lexicon_dropped", [])}
@@ -372,96 +407,64 @@ def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequen
     return report
 
 
+def grouped_oof(docs: Sequence[Analysed], y: np.ndarray, examples: Sequence[Example],
+                fit: Callable[[Sequence[Analysed], np.ndarray], IssueModel], seed: int, folds: int = 5) -> np.ndarray:
+    """Out-of-fold probabilities with folds that never split an outlet (thresholds tuned on them
+    must hold on outlets they were not tuned on). Falls back to plain folds with too few outlets."""
+    groups = np.array([f"{e.key[0]}:{e.source.lower()}" for e in examples])
+    if len(set(groups)) >= folds:
+        # Large outlets would make very unequal folds: split each outlet into chunks of at most
+        # a fifth of the data, keeping every chunk within one fold.
+        cap = max(1, len(groups) // (folds * 2))
+        chunk = np.zeros(len(groups), dtype=int)
+        rng = np.random.default_rng(seed)
+        for g in set(groups):
+            rows = np.flatnonzero(groups == g)
+            rng.shuffle(rows)
+            chunk[rows] = np.arange(len(rows)) // cap
+        splitter = GroupKFold(folds).split(docs, groups=[f"{g}#{c}" for g, c in zip(groups, chunk)])
+    else:
+        splitter = KFold(folds, shuffle=True, random_state=seed).split(docs)
+    oof = np.zeros(y.shape)
+    for tr, te in splitter:
+        m = fit([docs[i] for i in tr], y[tr])
+        oof[te] = predict(m, [docs[i] for i in te])
+    return oof
+
+
+def learning_curve_on(docs: dict, Y: dict, by: dict, fit: Callable, seed: int,
+                      progress: Callable[[str], None]) -> list[dict]:
+    """Macro-F1 on test and test2 against the number of training labels (random subsets of
+    train + dev, thresholds tuned on out-of-fold predictions of the subset)."""
+    issues = list(ISSUE_KEYS)
+    pool_docs = docs["train"] + docs["dev"]
+    pool_y = np.vstack([Y["train"], Y["dev"]])
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(pool_docs))
+    sizes = [n for n in (1000, 2000, 3000, 4000, 5000, 6000) if n < len(order)] + [len(order)]
+    out = []
+    for n in sizes:
+        rows = order[:n]
+        ds, y = [pool_docs[i] for i in rows], pool_y[rows]
+        oof = np.zeros(y.shape)
+        for tr, te in KFold(3, shuffle=True, random_state=seed).split(ds):
+            oof[te] = predict(fit([ds[i] for i in tr], y[tr]), [ds[i] for i in te])
+        th = tune_thresholds(y, oof, issues)
+        m = fit(ds, y)
+        point = {"labels": int(n)}
+        for split in ("test", "test2"):
+            point[split] = prf(Y[split], apply_thresholds(predict(m, docs[split]), th, issues), issues)["macro_f1"]
+        progress(f"  learning curve {n}: test {point['test']:.3f} test2 {point['test2']:.3f}")
+        out.append(point)
+    return out
+
+
 def _top_sources(examples: Sequence[Example]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for e in examples:
         name = f"{e.key[0]}:{e.source.lower()}"
         counts[name] = counts.get(name, 0) + 1
     return dict(sorted(counts.items(), key=lambda kv: -kv[1])[:12])
-
-
-def _table(report: dict, issues: Sequence[str]) -> str:
-    lines = ["| issue | precision | recall | F1 | support |", "|---|---|---|---|---|"]
-    for k in issues:
-        r = report["per_issue"][k]
-        lines.append(f"| {k} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |")
-    lines.append(f"| **macro F1** | | | **{report['macro_f1']:.3f}** | |")
-    lines.append(f"| **micro F1** | | | **{report['micro_f1']:.3f}** | |")
-    return "\n".join(lines)
-
-
-def write_model_card(path: Path, report: dict) -> None:
-    issues = list(ISSUE_KEYS)
-    rows = ["| candidate | description | dev macro-F1 | dev micro-F1 | test macro-F1 (train-only fit) |",
-            "|---|---|---|---|---|"]
-    for c in report["comparison"]:
-        rows.append(f"| {c['name']} | {c['description']} | {c['dev']['macro_f1']:.3f} | {c['dev']['micro_f1']:.3f} "
-                    f"| {c['test']['macro_f1']:.3f} |")
-    short = {"anti_corruption_budget": "acb", "civic_space_democracy": "civic", "inclusive_public_services": "ips",
-             "access_to_justice": "atj", "gender_disability_inclusion": "gdi", "energy_environment_resources": "eer"}
-    per_rows = ["| candidate | " + " | ".join(short.get(k, k) for k in issues) + " |",
-                "|---|" + "---|" * len(issues)]
-    for c in report["comparison"]:
-        per_rows.append(f"| {c['name']} | " + " | ".join(f"{c['dev']['per_issue'][k]['f1']:.2f}" for k in issues) + " |")
-    dropped = report.get("lexicon_dropped") or []
-    dropped_text = ("; ".join(f"{d['issue']}: \"{d['term']}\" ({d['articles']} articles, precision {d['precision']:.2f})"
-                              for d in dropped) or "none")
-    splits = "\n".join(f"- **{s}**: {v['n']} articles; positives {v['positives']}; top sources {v['sources']}"
-                       for s, v in report["splits"].items())
-    card = f"""# Model card: OGI issue classifier
-
-Version `{report['version']}` · artifact `{Path(report['artifact']).name}` ({report['artifact_bytes']:,} bytes,
-sha256 `{report['artifact_sha256'][:16]}…`) · seed {report['seed']} · written by `monitor train`.
-
-## Task
-Multi-label tagging of Indonesian news articles with the six issues of Open Government Indonesia,
-as defined in the annotation codebook (`../shared/annotation/CODEBOOK.md`, section 1).
-
-## Data
-Label files: {', '.join(report['label_files'])}. Texts are read from the shared corpora.
-Splits by source and time (`corpora/splits.toml`): the test split holds outlets and a period
-never used for training or tuning.
-
-{splits}
-
-{report['unlabelled_used']} unlabelled shared articles contribute to the TF-IDF vocabulary and IDF and to
-the LSA dimensions (their texts only: no label or prediction of theirs is used).
-
-## Candidates (fitted on train, thresholds tuned on dev, selected by dev macro-F1)
-{chr(10).join(rows)}
-
-Selected: **{report['selected']}**. The test column is shown for information only; it played no
-part in the choice (each candidate's test figure uses its train-only fit and dev thresholds).
-
-Dev F1 per issue (thresholds tuned on dev):
-
-{chr(10).join(per_rows)}
-
-## Final model
-Refitted on train + dev. Per-issue thresholds from 5-fold out-of-fold predictions on train + dev:
-{json.dumps(report['thresholds'])}
-
-The model is linear: every score is `sigmoid(w . x + b)` over the TF-IDF n-grams and the six
-lexicon counts (LSA weights, where used, are folded back into the n-gram weights), so evidence
-is the n-grams and sentences with the largest contributions. Lexicon terms left out by the
-training labels of the final fit (config/issues.toml, `lexicon_prune`): {dropped_text}.
-
-### Held-out test split (outlets and period never seen in training)
-{_table(report['test'], issues)}
-
-### 5-fold cross-validation on train + dev (out-of-fold)
-{_table(report['cv_train_dev'], issues)}
-
-## Intended use and limits
-Triage for analysts: every tag carries its probability and the sentences and terms behind it.
-The training news is national (2016-2018, 2023, 2026); regional NTB outlets are not in the
-labelled data, so expect lower recall on local vocabulary until analysts' corrections
-(`monitor label`) are fed back with `monitor train`. Texts shorter than 25 words, and texts that
-are not Indonesian (fewer than 10% Indonesian function words), get no issue and zero scores.
-Access to justice and gender/disability have the fewest labelled examples (143 and 152
-positives in all splits): their scores are the least reliable. See docs/classifier.md.
-"""
-    path.write_text(card, encoding="utf-8")
 
 
 def evaluate_model(model: IssueModel, corpus_root: Path, *, labels_path: str | None = None,
