@@ -73,7 +73,7 @@ def test_export_cli_and_errors(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     r = CliRunner().invoke(main, ["--db", str(db), "export", "-o", str(out), "--issue", "anti_corruption_budget",
                                   "--no-duplicates", "--excel"])
-    assert r.exit_code == 0 and "exported 1 articles" in r.output
+    assert r.exit_code == 0 and "exported 1 article" in r.output
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert [x["id"] for x in rows] == ["1"]
     bad = CliRunner().invoke(main, ["--db", str(tmp_path / "none.sqlite"), "export", "-o", str(out)])
