@@ -156,8 +156,8 @@ def test_connection_refused() -> None:
                              local_origins={f"127.0.0.1:{port}"})
     with Fetcher(settings, resolver=no_dns) as fetcher:
         page = fetcher.fetch(f"http://127.0.0.1:{port}/x")
-    # robots.txt was unreachable first: the host is skipped, saying why
-    assert page.error == ("blocked by robots.txt (robots.txt unavailable: "
+    # robots.txt was unreachable first: the host is skipped as unreachable (not as a robots rule)
+    assert page.error == ("site unreachable (robots.txt unavailable: "
                           "connection refused (after 1 retries))")
     settings.respect_robots = False
     with Fetcher(settings, resolver=no_dns) as fetcher:
@@ -409,7 +409,7 @@ def test_robots_5xx_disallows_4xx_allows(srv: FaultServer) -> None:
     srv.route("/x", body="<html>x</html>")
     with make_fetcher(srv, retries=0) as fetcher:
         assert fetcher.fetch(srv.url("/x")).error == \
-            "blocked by robots.txt (robots.txt unavailable: HTTP 503)"
+            "site unreachable (robots.txt unavailable: HTTP 503)"
     assert srv.count("/x") == 0
     srv.robots("forbidden", status=403)
     with make_fetcher(srv) as fetcher:
