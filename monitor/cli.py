@@ -19,6 +19,7 @@ import click
 
 from monitor import __version__
 from monitor.analyse.partners.gazetteer import GazetteerError
+from monitor.analyse.records import InputError, read_records, sniff_delimiter
 from monitor.clock import ClockError
 from monitor.config import (
     ISSUE_KEYS,
@@ -78,10 +79,6 @@ class Ctx:
         from monitor.store import Store
 
         return Store(self.settings.db_path, create=create, readonly=readonly)
-
-
-class InputError(Exception):
-    """An input file the command cannot use (one line, names the file)."""
 
 
 class OutputFile(click.Path):
@@ -366,78 +363,6 @@ def extract(obj: Ctx, inputs: tuple[str, ...], output: str | None, source_id: st
 
 # ------------------------------------------------------------------ classify / train / evaluate
 
-# Column names accepted for each field of `monitor classify` input (analysts' spreadsheets are
-# often in Indonesian); the first present wins.
-COLUMN_ALIASES = {
-    "id": ("id", "article_id", "no", "nomor", "url", "link", "tautan"),
-    "title": ("title", "judul", "headline", "judul_berita"),
-    "text": ("text", "isi", "isi_berita", "konten", "konten_berita", "content", "body", "berita", "teks"),
-}
-
-
-def _header_map(fields: list[str], path: Path) -> dict[str, str]:
-    """Which input column feeds id, title and text; an error naming what was found otherwise."""
-    by_lower = {f.strip().lower().lstrip("\ufeff"): f for f in fields if f}
-    chosen = {key: next((by_lower[a] for a in aliases if a in by_lower), None)
-              for key, aliases in COLUMN_ALIASES.items()}
-    if chosen["text"] is None and chosen["title"] is None:
-        found = ", ".join(repr(f) for f in fields) or "none"
-        raise InputError(f"{path}: no text column; found columns {found}; need `text` (or `isi`), "
-                         "optionally `id` and `title` (or `judul`)")
-    return {k: v for k, v in chosen.items() if v}
-
-
-def _sniff_delimiter(path: Path) -> str:
-    """',' or ';' or tab, from the header line (spreadsheets in Indonesian settings write ';')."""
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        header = fh.readline()
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
-def read_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
-    """(line number, record or None, error) from a JSONL or CSV file with id, title, text.
-
-    CSV may be comma, semicolon or tab separated, with English or Indonesian headers (see
-    COLUMN_ALIASES). A record without an id gets its line number as id. An input with no
-    records, or a CSV without a text column, raises InputError before anything is written.
-    """
-    p = Path(path)
-    seen = False
-    if p.suffix.lower() in (".csv", ".tsv"):
-        delimiter = _sniff_delimiter(p)
-        with open(p, encoding="utf-8-sig", newline="", errors="replace") as fh:
-            reader = csv.DictReader(fh, delimiter=delimiter)
-            columns = _header_map(reader.fieldnames or [], p)
-            for n, row in enumerate(reader, 2):
-                seen = True
-                rec = {key: row.get(col) for key, col in columns.items()}
-                rec.setdefault("id", str(n))
-                yield n, rec, None
-        if not seen:
-            raise InputError(f"{p}: the CSV has a header but no rows: nothing to classify")
-        return
-    with open(p, encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            seen = True
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield n, None, f"line {n}: invalid JSON ({exc.msg})"
-                continue
-            if not isinstance(rec, dict):
-                yield n, None, f"line {n}: expected a JSON object"
-                continue
-            if rec.get("id") in (None, ""):
-                rec["id"] = rec.get("url") or str(n)
-            yield n, rec, None
-    if not seen:
-        raise InputError(f"{p} is empty: nothing to classify")
-
-
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=OutputFile(), help="JSONL output.")
@@ -550,7 +475,7 @@ def label(obj: Ctx, article_id: int | None, issues_csv: str | None, import_csv: 
     if import_csv:
         n = errors = 0
         with open(import_csv, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh, delimiter=_sniff_delimiter(Path(import_csv)))
+            reader = csv.DictReader(fh, delimiter=sniff_delimiter(Path(import_csv)))
             fields = [f.strip().lower() for f in reader.fieldnames or []]
             if not ({"article_id", "id"} & set(fields)) or "issues" not in fields:
                 found = ", ".join(repr(f) for f in reader.fieldnames or []) or "none"
