@@ -35,13 +35,20 @@ from monitor.collect.fetch import ROBOTS_BLOCKED, Fetcher, FetchRecord, FetchSet
 from monitor.collect.urls import canonicalize, url_host
 from monitor.config import Settings, Source, load_issues
 from monitor.models import Article, Page
-from monitor.store import Store
+from monitor.store import PERMANENT_ERRORS, Store
 
 log = logging.getLogger(__name__)
 
 MAX_EXTRA_PAGES = 5  # pages joined for one multi-page article
 MAX_CHILD_SITEMAPS = 10
-MAX_ATTEMPTS = 3  # a URL that failed this often is left alone
+MAX_ATTEMPTS = 3  # a URL that failed (transiently) this often in a row is left alone
+
+
+def is_permanent_failure(status: int, reason: str) -> bool:
+    """Whether a failed fetch will fail the same way tomorrow: 404/410, a redirect loop or too
+    many redirects, a body over the size cap, a type that is not HTML. Timeouts, connection
+    errors, 5xx, 429 and robots blocks are transient."""
+    return status in (404, 410) or reason.startswith(PERMANENT_ERRORS)
 
 
 class CycleRunning(RuntimeError):
@@ -203,7 +210,8 @@ class Cycle:
         """Put discovered links on the frontier and return what to fetch now.
 
         New links, and known ones whose feed/sitemap ``lastmod`` is newer than last time, become
-        pending; pending and retryable failed URLs of earlier (interrupted) runs come back too.
+        pending; pending and retryable failed URLs of earlier (interrupted) runs come back too,
+        and gone ones (permanent failures) once their re-check time has come.
         """
         not_articles = {canonicalize(u) for u in [source.homepage, *(l.url for l in source.listings)]}
         entries = []
@@ -216,7 +224,7 @@ class Cycle:
                     link.lastmod and seen["lastmod"] and link.lastmod > seen["lastmod"]):
                 if link.lastmod and not seen["lastmod"]:
                     self.store.note_lastmod(canon, link.lastmod)  # the baseline for later updates
-                if seen["status"] != "failed":
+                if seen["status"] not in ("failed", "gone"):
                     result.counts["unchanged"] += 1
                 continue
             entries.append((canon, link.url, link.lastmod,
@@ -230,12 +238,20 @@ class Cycle:
         return out
 
     # ------------------------------------------------------------------ articles
-    def fail(self, result: CycleResult, source: Source, url: str, reason: str) -> None:
+    def fail(self, result: CycleResult, source: Source, url: str, reason: str, *, seen: dict | None = None) -> None:
+        """Count and log a failure; ``seen``: what :meth:`Store.mark_failed` recorded for the URL."""
+        failure = {"source": source.id, "url": url, "reason": reason}
+        note = ""
+        if seen is not None:
+            failure.update(attempts=seen["attempts"], permanent=seen["status"] == "gone")
+            if seen["next_check"]:
+                failure["next_check"] = seen["next_check"]
+                note = f" (permanent, failure {seen['attempts']} in a row; next check after {seen['next_check']})"
         with self._lock:  # discovery threads report failures too
             result.counts["failed"] += 1
             result.per_source[source.id]["failed"] += 1
-            result.failures.append({"source": source.id, "url": url, "reason": reason})
-        log.warning("%s: %s: %s", source.id, url, reason)
+            result.failures.append(failure)
+        log.warning("%s: %s: %s%s", source.id, url, reason, note)
 
     def extract_page(self, fetcher: Fetcher, page: Page, source: Source) -> Article:
         rules = rules_for(source, self.settings)
@@ -253,10 +269,12 @@ class Cycle:
             reason = page.error or f"HTTP {page.status}"
             if reason.startswith(ROBOTS_BLOCKED):
                 result.counts["robots_blocked"] += 1
-            # 404/410 are final: not retried; network errors, 5xx and robots blocks are.
-            status = "gone" if page.status in (404, 410) else "failed"
-            self.store.mark_seen(seen_url, source.id, status, error=reason)
-            self.fail(result, source, link.url, reason)
+            # Permanent failures (404/410, redirect loops, oversized bodies, not HTML) are
+            # re-checked only after a growing interval; network errors, 5xx and robots blocks
+            # are retried next cycle, up to MAX_ATTEMPTS times in a row.
+            seen = self.store.mark_failed(seen_url, source.id, reason,
+                                          permanent=is_permanent_failure(page.status, reason))
+            self.fail(result, source, link.url, reason, seen=seen)
             return
         result.counts["fetched"] += 1
         result.per_source[source.id]["fetched"] += 1
@@ -269,8 +287,8 @@ class Cycle:
         problem = is_error_page(page.html, article) or (None if article.text.strip() else "no article text")
         if problem:
             result.per_source[source.id]["empty"] += 1
-            self.store.mark_seen(seen_url, source.id, "failed", error=problem)
-            self.fail(result, source, link.url, problem)
+            seen = self.store.mark_failed(seen_url, source.id, problem, permanent=is_permanent_failure(0, problem))
+            self.fail(result, source, link.url, problem, seen=seen)
             return
         canon = canonicalize(article.canonical_url or page.final_url or link.url)
         if url_host(canon) != url_host(page.final_url or link.url) and not source.local:

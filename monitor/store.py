@@ -14,8 +14,9 @@ import sqlite3
 import threading
 import time
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import sqlite_utils
 
@@ -23,7 +24,17 @@ from monitor import clock
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+
+# A URL that failed permanently ('gone': 404/410, redirect loop, body over the size cap, a type
+# that is not HTML) is fetched again only after these many days: 7 after the first failure, 14
+# after the second in a row, then every 28. Transient failures ('failed') are retried next cycle.
+RECHECK_DAYS: tuple[int, ...] = (7, 14, 28)
+# Fetch errors (monitor.collect.fetch) that no retry tomorrow will cure.
+PERMANENT_ERRORS: tuple[str, ...] = (
+    "redirect loop", "too many redirects", "body exceeds", "content type ", "unsupported content encoding",
+    "not an HTML page",
+)
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -60,7 +71,7 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
     CREATE TABLE IF NOT EXISTS seen_urls (
         url TEXT PRIMARY KEY,                  -- canonical URL
         source_id TEXT, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
-        status TEXT NOT NULL,                  -- stored | failed | skipped | duplicate
+        status TEXT NOT NULL,                  -- pending | stored | skipped | failed | gone
         lastmod TEXT,                          -- what the feed/sitemap said last time
         article_id INTEGER REFERENCES articles(id), attempts INTEGER DEFAULT 0, last_error TEXT)""")
     db.execute("""
@@ -147,7 +158,18 @@ def _migrate_5(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_seen_frontier ON seen_urls(source_id, status)")
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5}
+def _migrate_6(db: sqlite_utils.Database) -> None:
+    # Permanent failures back off: 'gone' URLs carry the time they may be fetched again.
+    # Existing ones (404/410, and permanent fetch errors recorded as 'failed') start at 7 days.
+    db.execute("ALTER TABLE seen_urls ADD COLUMN next_check TEXT")
+    permanent = " OR ".join("last_error LIKE ?" for _ in PERMANENT_ERRORS)
+    db.execute(f"UPDATE seen_urls SET status='gone', attempts=1 WHERE status='failed' AND ({permanent})",
+               [f"{p}%" for p in PERMANENT_ERRORS])
+    db.execute("UPDATE seen_urls SET next_check=strftime('%Y-%m-%dT%H:%M:%S+00:00', last_seen, ?) "
+               "WHERE status='gone'", (f"+{RECHECK_DAYS[0]} days",))
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5, 6: _migrate_6}
 
 
 class StoreError(Exception):
@@ -295,30 +317,54 @@ class Store:
                               (url, etag, last_modified, utcnow()))
 
     def seen(self, url: str) -> dict | None:
-        row = self.conn.execute("SELECT url, status, lastmod, article_id, attempts FROM seen_urls WHERE url=?",
-                                (url,)).fetchone()
-        return dict(zip(("url", "status", "lastmod", "article_id", "attempts"), row)) if row else None
+        cols = ("url", "status", "lastmod", "article_id", "attempts", "last_error", "next_check")
+        row = self.conn.execute(f"SELECT {', '.join(cols)} FROM seen_urls WHERE url=?", (url,)).fetchone()
+        return dict(zip(cols, row)) if row else None
 
     def mark_seen(self, url: str, source_id: str | None, status: str, *, lastmod: str | None = None,
                   article_id: int | None = None, error: str | None = None) -> None:
         with self.transaction():
             self._mark_seen(url, source_id, status, lastmod=lastmod, article_id=article_id, error=error)
 
-    def _mark_seen(self, url, source_id, status, *, lastmod=None, article_id=None, error=None) -> None:
+    def _mark_seen(self, url, source_id, status, *, lastmod=None, article_id=None, error=None,
+                   next_check=None) -> None:
+        # attempts: how many times in a row the URL ended in this status (a pending URL has 0)
         now = utcnow()
         self.conn.execute(
             "INSERT INTO seen_urls (url, source_id, first_seen, last_seen, status, lastmod, article_id, attempts, "
-            "last_error) VALUES (?,?,?,?,?,?,?,1,?) ON CONFLICT(url) DO UPDATE SET last_seen=excluded.last_seen, "
-            "status=excluded.status, lastmod=COALESCE(excluded.lastmod, seen_urls.lastmod), "
-            "article_id=COALESCE(excluded.article_id, seen_urls.article_id), attempts=seen_urls.attempts+1, "
-            "last_error=excluded.last_error",
-            (url, source_id, now, now, status, lastmod, article_id, error))
+            "last_error, next_check) VALUES (?,?,?,?,?,?,?,1,?,?) ON CONFLICT(url) DO UPDATE SET "
+            "last_seen=excluded.last_seen, status=excluded.status, lastmod=COALESCE(excluded.lastmod, seen_urls.lastmod), "
+            "article_id=COALESCE(excluded.article_id, seen_urls.article_id), "
+            "attempts=CASE WHEN seen_urls.status=excluded.status THEN seen_urls.attempts+1 ELSE 1 END, "
+            "last_error=excluded.last_error, next_check=excluded.next_check",
+            (url, source_id, now, now, status, lastmod, article_id, error, next_check))
+
+    def mark_failed(self, url: str, source_id: str | None, error: str, *, permanent: bool,
+                    recheck_days: Sequence[int] = RECHECK_DAYS) -> dict:
+        """Record a failed fetch or extraction: 'gone' when ``permanent``, else 'failed'.
+
+        A permanent failure is not fetched again before ``next_check``: ``recheck_days[n-1]`` days
+        (the last value once past the end) after its ``n``-th permanent failure in a row, measured
+        with the project clock. Returns the URL's ``status``, ``attempts`` and ``next_check``.
+        """
+        status = "gone" if permanent else "failed"
+        with self.transaction():
+            row = self.conn.execute("SELECT status, attempts FROM seen_urls WHERE url=?", (url,)).fetchone()
+            attempts = row[1] + 1 if row and row[0] == status else 1
+            next_check = None
+            if permanent:
+                days = recheck_days[min(attempts, len(recheck_days)) - 1]
+                next_check = (clock.now() + timedelta(days=days)).replace(microsecond=0).isoformat()
+            self._mark_seen(url, source_id, status, error=error, next_check=next_check)
+        return {"status": status, "attempts": attempts, "next_check": next_check}
 
     def enqueue(self, source_id: str, entries: Iterable[tuple[str, str, str | None, dict]]) -> int:
         """Add (canonical URL, fetch URL, lastmod, hint) to the frontier as 'pending'.
 
         New URLs are added; known ones become pending again only when ``lastmod`` is newer than
-        what was stored (the source signals an update). Returns how many are pending now.
+        what was stored (the source signals an update). A 'gone' URL waits for its ``next_check``
+        whatever its lastmod says (some sitemaps stamp every URL with the current time): the
+        frontier brings it back then. Returns how many are pending now.
         """
         now = utcnow()
         with self.transaction():
@@ -329,7 +375,7 @@ class Store:
                     "status='pending', attempts=0, lastmod=excluded.lastmod, fetch_url=excluded.fetch_url, "
                     "hint=excluded.hint, last_seen=excluded.last_seen "
                     "WHERE excluded.lastmod IS NOT NULL AND seen_urls.lastmod IS NOT NULL "
-                    "AND excluded.lastmod > seen_urls.lastmod AND seen_urls.status != 'pending'",
+                    "AND excluded.lastmod > seen_urls.lastmod AND seen_urls.status NOT IN ('pending', 'gone')",
                     (url, source_id, now, now, lastmod, fetch_url, json.dumps(hint, ensure_ascii=False)))
         return self.conn.execute("SELECT count(*) FROM seen_urls WHERE source_id=? AND status='pending'",
                                  (source_id,)).fetchone()[0]
@@ -340,13 +386,14 @@ class Store:
             self.conn.execute("UPDATE seen_urls SET lastmod=? WHERE url=? AND lastmod IS NULL", (lastmod, url))
 
     def frontier(self, source_id: str, max_attempts: int, limit: int) -> list[dict]:
-        """URLs of a source to fetch now: pending ones, then failed ones still worth a retry."""
+        """URLs of a source to fetch now: pending ones, then failed ones still worth a retry
+        (fewer than ``max_attempts`` in a row) and gone ones whose ``next_check`` has come."""
         rows = self.conn.execute(
             "SELECT url, fetch_url, lastmod, hint, status FROM seen_urls WHERE source_id=? AND "
-            "(status='pending' OR (status='failed' AND attempts < ?)) "
-            "ORDER BY status='failed', coalesce(lastmod, json_extract(hint, '$.published'), '') DESC, "
+            "(status='pending' OR (status='failed' AND attempts < ?) OR (status='gone' AND next_check <= ?)) "
+            "ORDER BY status!='pending', coalesce(lastmod, json_extract(hint, '$.published'), '') DESC, "
             "first_seen DESC LIMIT ?",
-            (source_id, max_attempts, limit)).fetchall()
+            (source_id, max_attempts, utcnow(), limit)).fetchall()
         return [{"url": r[0], "fetch_url": r[1] or r[0], "lastmod": r[2], "hint": json.loads(r[3] or "{}"),
                  "status": r[4]} for r in rows]
 

@@ -77,7 +77,7 @@ def test_export_cli_and_errors(tmp_path: Path) -> None:
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert [x["id"] for x in rows] == ["1"]
     bad = CliRunner().invoke(main, ["--db", str(tmp_path / "none.sqlite"), "export", "-o", str(out)])
-    assert bad.exit_code == 1 and "no database" in bad.output
+    assert bad.exit_code == 2 and "no database" in bad.output
     bad_issue = CliRunner().invoke(main, ["--db", str(db), "export", "-o", str(out), "--issue", "sport"])
     assert bad_issue.exit_code == 2
 

@@ -173,3 +173,50 @@ def test_text_dates_are_fast():
     for text in texts:
         parse_indonesian_date(text, now=NOW)
     assert time.perf_counter() - start < 1.5  # ~0.1 ms each; dateparser would take ~100x
+
+
+# ---------------------------------------------------------------------- the article's own header
+
+RELATED = """<div class="related-posts"><h3>Berita terkait</h3><ul>
+    <li><a href="/a">Warga Sembalun minta data bansos dibuka</a>
+        <time class="entry-date published" datetime="2026-06-02T08:00:00+08:00">2 Juni 2026</time></li>
+    <li><a href="/b">Pemkot Mataram luncurkan kanal aduan</a>
+        <time datetime="2026-06-01T10:00:00+08:00">1 Juni 2026</time></li></ul></div>"""
+BODY = "<p>" + "Pemkab Lombok Timur membuka data anggaran desa kepada warga melalui portal baru. " * 8 + "</p>"
+
+
+def test_header_date_beats_marked_time_elements_of_related_posts():
+    html = f"""<html><body><article><div class="post-head"><h1>Pemkab Lombok Timur buka data anggaran desa</h1>
+    <div class="post-meta"><span class="by">Oleh Redaksi</span> <span>Senin, 8 Juni 2026 - 14:35 WITA</span></div></div>
+    {BODY}</article>{RELATED}</body></html>"""
+    assert find_published(html, now=NOW) == "2026-06-08T14:35:00+08:00"
+
+
+def test_byline_date_next_to_the_article_text_counts_as_the_header():
+    # headline, byline and paragraphs share one container, too big to be a header: the byline is
+    html = f"""<html><body><div class="content"><h1>Pemkab Lombok Timur buka data anggaran desa</h1>
+    <div class="byline">Penulis: Baiq Aini | Senin, 8 Juni 2026 - 14:35 WITA</div>{BODY}{BODY}</div>
+    {RELATED}</body></html>"""
+    assert find_published(html, now=NOW) == "2026-06-08T14:35:00+08:00"
+
+
+def test_updated_date_in_the_header_comes_after_the_published_one():
+    html = f"""<html><body><header class="entry-header"><h1>Pemkab Lombok Timur buka data anggaran desa</h1>
+    <div class="meta">Diperbarui: Selasa, 9 Juni 2026 - 09:00 WITA &middot; Terbit: Senin, 8 Juni 2026 - 14:35 WITA</div>
+    </header>{BODY}</body></html>"""
+    assert find_published(html, now=NOW) == "2026-06-08T14:35:00+08:00"
+
+
+def test_metadata_still_beats_the_header():
+    head = '<meta property="article:published_time" content="2026-06-08T14:35:00+08:00">'
+    html = f"""<html><head>{head}</head><body><header><h1>Pemkab Lombok Timur buka data anggaran desa</h1>
+    <div class="meta">Selasa, 9 Juni 2026</div></header>{BODY}</body></html>"""
+    assert find_published(html, now=NOW) == "2026-06-08T14:35:00+08:00"
+
+
+def test_a_short_site_h1_is_not_the_headline():
+    # the site bar's "today" beside a one-word section <h1> is not the article's header
+    html = f"""<html><body><div class="topbar"><h1 class="section">Internasional</h1>
+    <span>Jumat, 19 Juni 2026</span></div><div class="main"><h2>Pemkab Lombok Timur buka data anggaran desa</h2>
+    {BODY}<div class="date">Kamis, 11 Juni 2026 - 10:15 WITA</div></div></body></html>"""
+    assert find_published(html, now=NOW) == "2026-06-11T10:15:00+08:00"

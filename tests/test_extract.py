@@ -11,11 +11,13 @@ import logging
 import re
 import statistics
 from datetime import datetime, timezone
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import requests
 
+from monitor import clock
 from monitor.collect.extract import (
     ExtractionRules,
     clean_paragraphs,
@@ -34,6 +36,7 @@ from monitor.collect.extract.evaluate import (
     title_matches,
     token_f1,
 )
+from monitor.collect.extract.language import identify
 from monitor.models import Article
 
 log = logging.getLogger(__name__)
@@ -447,3 +450,77 @@ def test_language_detector():
     assert detect_language("The governor said that the budget portal will be updated every month by the office.") == "en"
     assert detect_language("12 34 56") is None
     assert detect_language("") is None
+
+
+def test_language_detector_short_indonesian_and_malay():
+    # short Indonesian news and headlines are Indonesian, also where the model hesitates
+    # between Indonesian and Javanese or Malay ("Nelayan...", "Warga Sembalun...")
+    for headline in ("Kejari Lombok Timur Tahan Kepala Bappeda Terkait Korupsi Anggaran",
+                     "Nelayan Sumbawa Tolak Tambang Pasir Laut",
+                     "Warga Sembalun Protes Pembangunan Vila di Kawasan Hutan",
+                     "Ombudsman Temukan Pungli Pelayanan KTP di Lombok Tengah"):
+        assert detect_language(headline) == "id", headline
+    assert detect_language(LEAD) == "id"
+    malay = ("Suruhanjaya Pencegahan Rasuah Malaysia menahan seorang pengarah jabatan kerajaan negeri kerana "
+             "disyaki menerima rasuah bagi meluluskan projek pembangunan. Beliau akan dibawa ke mahkamah esok.")
+    assert detect_language(malay) == "ms"
+    assert detect_language("Pemerintah daerah") is None  # too short to say
+    guess = identify(LEAD)
+    assert guess.lang == "id" and guess.indonesian and guess.words == len(LEAD.split())
+
+
+def test_extracted_article_language_field():
+    html = page(f"<p>MATARAM - {LEAD}</p><p>{SECOND}</p>")
+    assert extract_article(html, "https://lomboknews.id/2024/11/11/a", now=FIXTURE_NOW).lang == "id"
+    english = ("<p>The provincial government of West Nusa Tenggara launched a budget transparency portal on "
+               "Monday, so that residents can follow how village funds are spent.</p><p>The head of the "
+               "communication office said the data would be updated every month.</p>")
+    assert extract_article(page(english, title="NTB launches budget portal"),
+                           "https://lomboknews.id/en/portal", now=FIXTURE_NOW).lang == "en"
+    # no body: the headline decides
+    art = extract_article(page("", title="Banjir Rendam Ratusan Rumah di Bima, Warga Mengungsi"),
+                          "https://lomboknews.id/2024/11/11/b", now=FIXTURE_NOW)
+    assert art.text == "" and art.lang == "id"
+
+
+# ---------------------------------------------------------------------- WordPress themes: the header's date
+
+# Saved pages (tests/pages/wordpress/, written for these tests in each theme's markup): no date
+# metadata, the post header shows the date as text only, and related-posts or sidebar widgets
+# further down carry <time datetime> elements dating other posts.
+THEME_PAGES = Path(__file__).resolve().parent / "pages" / "wordpress"
+
+
+@pytest.mark.parametrize(
+    "name, title, author, related",
+    [
+        (
+            "tagdiv-newspaper.html",
+            "Pemkab Lombok Timur Buka Data Anggaran Desa untuk Warga",
+            "Lalu Hamdani",
+            "BPD Sakra Minta Laporan",
+        ),
+        (
+            "jnews.html",
+            "Sumbawa Barat Uji Coba Aduan Layanan Puskesmas Lewat WhatsApp",
+            "Baiq Nurul Aini",
+            "Puskesmas Seteluk Tambah Jam",
+        ),
+        (
+            "newsup.html",
+            "Warga Lombok Utara Tanam Mangrove, Minta Peta Izin Pesisir Dibuka",
+            "Ni Made Sukerti",
+            "Abrasi Pantai Sokong",
+        ),
+    ],
+)
+def test_wordpress_header_date_beats_related_post_dates(serve_dir, name, title, author, related):
+    base = serve_dir(THEME_PAGES)
+    resp = requests.get(f"{base}/{name}", timeout=10)
+    assert resp.status_code == 200
+    art = extract_article(resp.content, f"{base}/{name}", now=clock.now())
+    assert art.published == "2026-11-23T14:35:00+08:00", name  # "Senin, 23 November 2026 - 14:35 WITA"
+    assert art.title == title
+    assert art.author == [author]
+    assert related not in art.text
+    assert len(art.paragraphs) == 6

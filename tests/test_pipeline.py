@@ -8,6 +8,7 @@ import sys
 import threading
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -153,3 +154,76 @@ def test_lock_stops_a_second_cycle_in_another_process(tmp_path: Path) -> None:
         holder.wait()
     with cycle_lock(db):  # released by the kernel when the holder died
         pass
+
+
+# ---------------------------------------------------------------------- failures: permanent ones back off
+
+PAGE = """<html><head><title>Pemkab Lombok Barat umumkan audit dana desa</title></head><body><article>
+<h1>Pemkab Lombok Barat umumkan audit dana desa</h1><div class="date">Senin, 30 November 2026 - 09:00 WITA</div>
+<div class="entry-content">{}</div></article></body></html>""".format(
+    "<p>Pemerintah Kabupaten Lombok Barat mengumumkan hasil audit anggaran desa dan meminta warga ikut "
+    "mengawasi penggunaan dana desa agar pembangunan berjalan sesuai rencana bersama.</p>" * 4)
+
+
+def _sitemap(srv, paths: list[str], n: int, fixed: tuple[str, ...] = ()) -> str:
+    # a sitemap that stamps URLs with the time of the request (newer lastmod each cycle), but ``fixed``
+    stamp = f"2026-12-{1 + n:02d}T00:00:00+08:00"
+    urls = "".join(f"<url><loc>{srv.url(p)}</loc><lastmod>{'2026-11-30T00:00:00+08:00' if p in fixed else stamp}"
+                   "</lastmod></url>" for p in paths)
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+
+def test_permanent_failures_are_rechecked_only_after_a_growing_interval(tmp_path: Path, monkeypatch) -> None:
+    from monitor.config import Settings, Source
+    from tests.httpfaults import FaultServer, Response
+
+    with FaultServer() as srv:
+        srv.route("/berita/audit-dana-desa/", body=PAGE)
+        srv.route("/loop-a/", status=302, location="/loop-b/", content_type=None)  # a redirect loop
+        srv.route("/loop-b/", status=302, location="/loop-a/", content_type=None)
+        srv.route("/foto-besar/", body="<html><body>", stream_bytes=400_000)  # over the 200 kB cap
+        srv.route("/sibuk/", status=503)  # transient: retried next cycle, up to MAX_ATTEMPTS in a row
+        # "/dihapus/" is not routed: 404
+        paths = ["/berita/audit-dana-desa/", "/loop-a/", "/foto-besar/", "/sibuk/", "/dihapus/"]
+        srv.route("/sitemap.xml", responses=[Response(body=_sitemap(srv, paths, n, fixed=("/sibuk/", "/berita/audit-dana-desa/")),
+                                                      content_type="application/xml")
+                                             for n in range(20)])
+        settings = Settings(db_path=tmp_path / "m.sqlite", log_file=None)
+        settings.fetch.per_host_delay = 0.0
+        settings.fetch.retries = 0
+        settings.fetch.max_page_bytes = 200_000
+        source = Source(id="lobar", name="lobar", homepage=srv.url("/"), region="Nusa Tenggara Barat",
+                        sitemaps=[srv.url("/sitemap.xml")], local=True)
+        permanent = ["/loop-a/", "/foto-besar/", "/dihapus/"]
+
+        def cycle(at: str) -> dict[str, int]:
+            monkeypatch.setenv("OGI_NOW", at)
+            before = {p: srv.count(p) for p in paths}
+            run_cycle(settings, [source], alerts=False, classify=False, partners=False)
+            return {p: srv.count(p) - before[p] for p in paths}
+
+        first = cycle("2026-12-01T06:00:00+08:00")
+        assert first == {p: 1 for p in paths}
+        for day in ("2026-12-02T06:00:00+08:00", "2026-12-03T06:00:00+08:00", "2026-12-07T06:00:00+08:00"):
+            again = cycle(day)
+            assert all(again[p] == 0 for p in permanent), (day, again)
+        # the transient failure was retried in cycles 2 and 3, then left alone
+        assert srv.count("/sibuk/") == 3
+        assert srv.count("/loop-b/") == 1
+        # 7 days after the first failure: each permanent failure is requested once more
+        assert cycle("2026-12-08T06:30:00+08:00") == {p: 1 if p in permanent else 0 for p in paths}
+        # ... and now waits 14 days
+        for day in ("2026-12-09T06:00:00+08:00", "2026-12-21T06:00:00+08:00"):
+            assert all(v == 0 for v in cycle(day).values()), day
+        assert cycle("2026-12-22T07:00:00+08:00") == {p: 1 if p in permanent else 0 for p in paths}
+
+    store = Store(settings.db_path)
+    rows = {urlsplit(url).path.rstrip("/") + "/": rest for url, *rest in store.conn.execute(
+        "SELECT url, status, attempts, last_error, next_check FROM seen_urls")}
+    assert rows["/loop-a/"][:3] == ["gone", 3, "redirect loop"]
+    assert rows["/foto-besar/"][:3] == ["gone", 3, "body exceeds 200000 bytes"]
+    assert rows["/dihapus/"][:3] == ["gone", 3, "HTTP 404"]
+    # third permanent failure in a row, on 2026-12-21 23:00 UTC: next check 28 days later
+    assert {r[3] for p, r in rows.items() if p in permanent} == {"2027-01-18T23:00:00+00:00"}
+    assert rows["/sibuk/"][:3] == ["failed", 3, "HTTP 503"]
+    assert rows["/berita/audit-dana-desa/"][0] == "stored"

@@ -112,3 +112,62 @@ def test_concurrent_writer_waits_instead_of_failing(tmp_path: Path) -> None:
     threading.Thread(target=release).start()
     aid, created = s.save_article(record("https://x.id/d"), seen_url="https://x.id/d")
     assert created and s.article_id("https://x.id/d") == aid
+
+
+# ---------------------------------------------------------------------- failed URLs and the frontier
+
+
+def test_permanent_failures_wait_a_growing_interval(tmp_path: Path, monkeypatch) -> None:
+    s = Store(tmp_path / "m.sqlite")
+    url = "https://x.id/loop"
+    s.enqueue("x", [(url, url, None, {})])
+    monkeypatch.setenv("OGI_NOW", "2026-12-01T08:00:00+08:00")
+    assert [r["url"] for r in s.frontier("x", 3, 10)] == [url]
+    got = s.mark_failed(url, "x", "redirect loop", permanent=True)
+    assert got == {"status": "gone", "attempts": 1, "next_check": "2026-12-08T00:00:00+00:00"}
+    assert s.frontier("x", 3, 10) == []
+    monkeypatch.setenv("OGI_NOW", "2026-12-08T07:59:59+08:00")
+    assert s.frontier("x", 3, 10) == []
+    monkeypatch.setenv("OGI_NOW", "2026-12-08T08:00:00+08:00")
+    assert [r["url"] for r in s.frontier("x", 3, 10)] == [url]
+    # a newer lastmod does not cut the wait short (sitemaps that stamp every URL "now")
+    s.mark_failed(url, "x", "redirect loop", permanent=True)
+    s.enqueue("x", [(url, url, "2026-12-08T09:00:00+08:00", {})])
+    seen = s.seen(url)
+    assert (seen["status"], seen["attempts"], seen["last_error"]) == ("gone", 2, "redirect loop")
+    assert seen["next_check"] == "2026-12-22T00:00:00+00:00"  # 14 days
+    assert s.mark_failed(url, "x", "HTTP 404", permanent=True)["next_check"] == "2027-01-05T00:00:00+00:00"  # 28
+    assert s.mark_failed(url, "x", "HTTP 404", permanent=True)["next_check"] == "2027-01-05T00:00:00+00:00"
+    # a transient failure counts its own streak and is retried at once, up to max_attempts
+    assert s.mark_failed(url, "x", "HTTP 503", permanent=False) == {"status": "failed", "attempts": 1,
+                                                                     "next_check": None}
+    assert [r["url"] for r in s.frontier("x", 3, 10)] == [url]
+    s.mark_failed(url, "x", "HTTP 503", permanent=False)
+    s.mark_failed(url, "x", "HTTP 503", permanent=False)
+    assert s.frontier("x", 3, 10) == []
+
+
+def test_migration_6_gives_old_failures_a_recheck_time(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from monitor.store import MIGRATIONS
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite_utils.Database(path)
+    for v in range(1, 6):
+        MIGRATIONS[v](db)
+    db.execute("PRAGMA user_version = 5")
+    rows = [("https://x.id/404", "gone", "HTTP 404"), ("https://x.id/loop", "failed", "redirect loop"),
+            ("https://x.id/big", "failed", "body exceeds 5000000 bytes"), ("https://x.id/503", "failed", "HTTP 503")]
+    for url, status, error in rows:
+        db.execute("INSERT INTO seen_urls (url, source_id, first_seen, last_seen, status, attempts, last_error) "
+                   "VALUES (?, 'x', ?, ?, ?, 2, ?)", (url, "2026-11-01T00:00:00+00:00", "2026-11-30T10:00:00+00:00",
+                                                       status, error))
+    db.conn.commit()
+    db.close()
+    s = Store(path)
+    assert s.version == SCHEMA_VERSION
+    got = {u: (r["status"], r["attempts"], r["next_check"]) for u, *_ in rows for r in [s.seen(u)]}
+    week = "2026-12-07T10:00:00+00:00"
+    assert got == {"https://x.id/404": ("gone", 2, week), "https://x.id/loop": ("gone", 1, week),
+                   "https://x.id/big": ("gone", 1, week), "https://x.id/503": ("failed", 2, None)}

@@ -362,6 +362,147 @@ def _time_dates(tree: etree._Element, tz: tzinfo) -> list[Candidate]:
     return first + rest[:1]
 
 
+# The article's own header: the smallest element around the headline (or, failing that, the
+# byline just after it) that shows a date, as long as it stays header-sized. Its date beats
+# every date outside it (related posts, sidebars, "latest" widgets), machine-marked or not.
+HEADER_MAX_CHARS = 600  # title, kicker, subtitle, author, date, counters: never the article text
+BYLINE_MAX_CHARS = 300
+BYLINE_REACH = 300  # characters of text between the headline and a byline that still belongs to it
+_HEADER_STOP = frozenset({"body", "html", "main"})
+_SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
+_BYLINE_MARK = re.compile(r"author|byline|penulis|reporter|wartawan|pewarta", re.I)
+# "Diperbarui: ...", "Update ...": a date after one of these labels is the modified one
+_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_UPDATED_LABEL = re.compile(
+    r"(?:diperbarui|diupdate|update[d]?|pembaruan|modified|edited|disunting)\W{0,3}(?:pada|on|at)?\W{0,3}"
+    rf"(?:{_WEEKDAY}\W{{0,3}})?$",
+    re.I,
+)
+_UPDATED_CLASS = re.compile(r"\bupdated\b|modified", re.I)
+_PUBLISHED_CLASS = re.compile(r"publish|pubdate|entry-date|created", re.I)
+
+
+def _norm_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _headline(tree: etree._Element) -> etree._Element | None:
+    """The article's headline: an ``<h1>`` (or ``<h2>``) the page title repeats, else the first
+    ``<h1>`` of three words or more. Short ``<h1>``s are site names and section labels."""
+    titles = [
+        _norm_space(m.get("content") or "").lower()
+        for m in tree.iter("meta")
+        if (m.get("property") or m.get("name") or "").lower() in ("og:title", "twitter:title")
+    ]
+    titles += [_norm_space(t.text_content()).lower() for t in tree.iter("title")]
+    titles = [t for t in titles if t]
+    first = None
+    for tag in ("h1", "h2"):
+        for h in tree.iter(tag):
+            text = _norm_space(" ".join(h.itertext()))
+            if len(text.split()) < 3:
+                continue
+            if any(text.lower() in t for t in titles):
+                return h
+            if first is None and tag == "h1":
+                first = h
+        if first is not None:
+            return first
+    return None
+
+
+def _own_text(el: etree._Element, skip: etree._Element | None = None) -> str:
+    """The visible text inside ``el`` (no scripts or styles, nor the ``skip`` subtree)."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node is skip or not isinstance(node.tag, str) or node.tag in _SKIP_TEXT:
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return _norm_space(" ".join(parts))
+
+
+def _header_candidates(region: etree._Element, headline: etree._Element, tz: tzinfo) -> list[Candidate]:
+    """The dates shown in the header ``region``: best quality first, modified dates last."""
+    ranked: list[tuple[bool, int, int, int, Candidate]] = []
+    for i, el in enumerate(region.xpath(".//time | .//*[@itemprop='datePublished'][not(self::meta)]")):
+        value = el.get("datetime") or el.get("content") or ""
+        cand = parse_machine_date(value, tz) if value else None
+        if cand is None:
+            continue  # its text is read below with the rest of the header
+        marks = " ".join(filter(None, [el.get("class"), el.get("itemprop")]))
+        modified = bool(_UPDATED_CLASS.search(marks)) and not _PUBLISHED_CLASS.search(marks)
+        ranked.append((modified, -_quality(cand.zone, cand.timed), 0, i, cand._replace(source="header")))
+    text = _own_text(region, skip=headline)
+    for td in iter_text_dates(text, tz):
+        modified = bool(_UPDATED_LABEL.search(text[max(0, td.pos - 30) : td.pos]))
+        cand = Candidate(td.dt, "header", td.zone, td.timed)
+        ranked.append((modified, -_quality(td.zone, td.timed), 1, td.pos, cand))
+    ranked.sort(key=lambda r: r[:4])
+    return [r[4] for r in ranked]
+
+
+def _dated_ancestor(
+    start: etree._Element, headline: etree._Element, tz: tzinfo, limit: int
+) -> list[Candidate]:
+    """Dates of the smallest ancestor of ``start`` (itself included) that shows one, within ``limit``."""
+    el: etree._Element | None = start
+    for _ in range(8):
+        if el is None or not isinstance(el.tag, str) or el.tag in _HEADER_STOP:
+            break
+        if len(_own_text(el)) > limit:
+            break
+        cands = _header_candidates(el, headline, tz)
+        if cands:
+            return cands
+        el = el.getparent()
+    return []
+
+
+def _byline_near(headline: etree._Element) -> etree._Element | None:
+    """The first byline/author element after the headline, when little text stands between them."""
+    seen = 0
+    for el in headline.itersiblings():
+        for node in el.iter():
+            if not isinstance(node.tag, str) or node.tag in _SKIP_TEXT:
+                continue
+            marks = " ".join(filter(None, [node.get("class"), node.get("id"), node.get("rel"), node.get("itemprop")]))
+            if _BYLINE_MARK.search(marks):
+                return node
+            seen += len((node.text or "").strip())
+            if seen > BYLINE_REACH:
+                return None
+        seen += len((el.tail or "").strip())
+    return None
+
+
+def _header_dates(tree: etree._Element, tz: tzinfo) -> list[Candidate]:
+    """Dates shown in the article's own header: around the headline, else around the byline after it."""
+    headline = _headline(tree)
+    if headline is None:
+        return []
+    cands = _dated_ancestor(headline.getparent(), headline, tz, HEADER_MAX_CHARS)
+    if not cands:
+        # the headline's container holds the article text too: the byline line may still be dated
+        node: etree._Element | None = headline
+        byline = None
+        while node is not None and byline is None and node.tag not in _HEADER_STOP:
+            byline = _byline_near(node)
+            node = node.getparent()
+            if node is not None and len(_own_text(node)) > HEADER_MAX_CHARS:
+                break
+        if byline is not None:
+            cands = _dated_ancestor(byline, headline, tz, BYLINE_MAX_CHARS)
+    return cands
+
+
 def _headline_pos(tree: etree._Element) -> int:
     for i, el in enumerate(tree.iter()):
         if el.tag == "h1":
@@ -449,8 +590,9 @@ def published_candidates(
     text = visible_text(tree) if text is None else text
     tz = page_zone(text, default_tz)
     shown = list(iter_text_dates(text, tz))
-    machine = _jsonld_dates(tree, tz) + _meta_dates(tree, tz) + _time_dates(tree, tz)
-    return machine + _visible_dates(tree, text, shown, tz), tz, shown
+    machine = _jsonld_dates(tree, tz) + _meta_dates(tree, tz)
+    page = _header_dates(tree, tz) + _time_dates(tree, tz) + _visible_dates(tree, text, shown, tz)
+    return machine + page, tz, shown
 
 
 def published_datetime(

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from monitor.collect.dates import iter_text_dates
 from monitor.collect.extract.text import _key, _norm
 
 
@@ -165,6 +166,16 @@ def split_authors(text: str) -> list[str]:
     return out
 
 
+def _byline_text(el: etree._Element) -> str:
+    """A byline's text up to the first date written in it ("Oleh A Senin, 23 November 2026 ...")."""
+    text = _norm(el.text_content())
+    for td in iter_text_dates(text):
+        # "Senin, " before the date goes with it
+        return re.sub(r"[\s,|\-–]*\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)?[\s,]*$", "",
+                      text[: td.pos], flags=re.I).strip()
+    return text
+
+
 def _authors(tree: etree._Element, meta: dict[str, list[str]], ld: list[dict]) -> list[str]:
     names = _names(_ld_value(ld, "author"))
     if not names:
@@ -179,7 +190,11 @@ def _authors(tree: etree._Element, meta: dict[str, list[str]], ld: list[dict]) -
             "//*[contains(@class,'author') or contains(@class,'byline') or contains(@class,'penulis')"
             " or contains(@class,'reporter') or @rel='author' or @itemprop='author']"
         ):
-            text = _norm(el.text_content())
+            # an author block may hold the avatar, name and date: its link to the author's page is the name
+            link = el.xpath(
+                ".//a[@rel='author' or contains(@href,'/author/') or contains(@href,'/penulis/')][normalize-space()]"
+            )
+            text = _byline_text(link[0] if link else el)
             if 2 <= len(text) <= 80:
                 names.append(text)
                 break
