@@ -18,12 +18,12 @@ from typing import IO, Any, Iterator
 import click
 
 from monitor import __version__
-from monitor.analyse.partners.gazetteer import GazetteerError
 from monitor.analyse.records import InputError, read_records, sniff_delimiter
 from monitor.clock import ClockError
 from monitor.config import (
     ISSUE_KEYS,
     ConfigError,
+    GazetteerError,
     Settings,
     config_dir,
     load_issues,
@@ -243,7 +243,7 @@ def sources_check(obj: Ctx, probe: bool) -> None:
 
 def check_configuration(folder: Path) -> list[str]:
     """Load each of the five configuration files the way the cycle does; one line per problem."""
-    from monitor.analyse.partners import GazetteerError, load_config
+    from monitor.analyse.partners import load_config
     from monitor.deliver.alerts import load_alert_rules, load_smtp
 
     checks = [("settings.toml", load_settings), ("sources.toml", load_sources), ("issues.toml", load_issues),
@@ -608,6 +608,47 @@ def export(obj: Ctx, output: str, since, until, issues, partners_, sources_, reg
 
 
 @main.command()
+@click.option("--since", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First publication date (local).")
+@click.option("--until", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last publication date (inclusive).")
+@click.option("--region", "regions", multiple=True,
+              help="Region name or short form from partners.toml (NTB, Lotim, KLU...); repeat for any of several.")
+@click.option("--issue", "issues", multiple=True, type=click.Choice(list(ISSUE_KEYS)),
+              help="Only this issue; repeat for several (default: all six).")
+@click.option("-o", "--output", required=True, type=OutputFile(), help="The HTML file to write.")
+@click.option("--csv-dir", type=click.Path(file_okay=False), help="Also write the report's tables as CSV files here.")
+@click.option("--delimiter", type=click.Choice([",", ";"]), default=",", help="CSV column separator (default ,).")
+@click.option("--decimal", type=click.Choice([".", ","]), default=".", help="CSV decimal mark (default .).")
+@click.pass_obj
+def report(obj: Ctx, since, until, regions, issues, output, csv_dir, delimiter, decimal) -> None:
+    """A self-contained HTML report in Indonesian: weekly volume per issue, regions, organisations,
+    spikes and the strongest articles, for articles published SINCE..UNTIL (see docs/reports.md)."""
+    from monitor.deliver.export import resolve_regions, stored_regions
+    from monitor.deliver.report import write_report
+
+    s = obj.settings
+    store = obj.store(readonly=True)  # a missing or non-SQLite file: one line, exit 2
+    try:
+        if regions:
+            regions = resolve_regions(regions, stored_regions(store.conn), obj.config_dir / "partners.toml")
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+    finally:
+        store.close()
+    names = {i.key: i.name_id for i in load_issues(obj.config_dir / "issues.toml")}
+    try:
+        r = write_report(s.db_path, output, since.date(), until.date(), issues=issues, regions=regions,
+                         timezone=s.timezone, issue_names=names, csv_dir=csv_dir, delimiter=delimiter,
+                         decimal=decimal)
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+    except OSError as exc:
+        fail(f"cannot write the report: {exc}")
+    click.echo(f"report of {plural(r.total, 'article')} ({since:%Y-%m-%d}..{until:%Y-%m-%d}) -> {output}")
+    if csv_dir:
+        click.echo(f"tables as CSV -> {csv_dir}")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True)
 @click.pass_obj
@@ -637,8 +678,10 @@ def alerts() -> None:
 
 @alerts.command("preview")
 @click.option("--rule", "rule_name", help="Only this rule.")
-@click.option("--html", "html_out", type=OutputFile(), help="Also write the HTML to this file.")
-@click.option("--days", default=7, show_default=True, help="Look back this many days for digests.")
+@click.option("--html", "html_out", type=OutputFile(),
+              help="Also write the HTML (charts included, opens offline) to this file.")
+@click.option("--days", default=7, show_default=True,
+              help="Digests of the articles collected in the last this many days.")
 @click.pass_obj
 def alerts_preview(obj: Ctx, rule_name: str | None, html_out: str | None, days: int) -> None:
     """Render the messages the rules would send now, without sending or queueing them."""

@@ -67,6 +67,13 @@ def table_label(kind: str, index: int, table: Any, key: str = "name") -> str:
     return f"{kind} #{index + 1}" + (f" ({name!r})" if isinstance(name, str) and name.strip() else "")
 
 
+class GazetteerError(ValueError):
+    """An invalid gazetteer file (partners.toml); the message names the file, the entry and the field.
+
+    Defined here, below the partner extractor, so the command line can report it without importing spaCy.
+    """
+
+
 class _Reader:
     """Typed access to a TOML table that records problems instead of raising at once."""
 
