@@ -28,8 +28,9 @@ def _table(report: dict, issues: Sequence[str]) -> str:
 
 
 def _f1_row(name: str, report: dict, issues: Sequence[str]) -> str:
-    return (f"| {name} | {report['n']} | " + " | ".join(f"{report['per_issue'][k]['f1']:.2f}" for k in issues)
-            + f" | {report['macro_f1']:.3f}{_interval(report)} |")
+    """F1 per issue with the number of positives in brackets (an F1 over 2 positives says little)."""
+    cells = [f"{report['per_issue'][k]['f1']:.2f} ({report['per_issue'][k]['support']})" for k in issues]
+    return f"| {name} | {report['n']} | " + " | ".join(cells) + f" | {report['macro_f1']:.3f}{_interval(report)} |"
 
 
 def _targets(report: dict, issues: Sequence[str]) -> str:
@@ -53,7 +54,7 @@ def write_model_card(path: Path, report: dict) -> None:
     per_rows = ["| candidate | " + " | ".join(SHORT.get(k, k) for k in issues) + " |", "|---|" + "---|" * len(issues)]
     for c in report["comparison"]:
         per_rows.append(f"| {c['name']} | " + " | ".join(f"{c['dev']['per_issue'][k]['f1']:.2f}" for k in issues) + " |")
-    regional_rows = ["| set | articles | " + " | ".join(SHORT[k] for k in issues) + " | macro F1 |",
+    regional_rows = ["| set | articles | " + " | ".join(f"{SHORT[k]} F1 (positives)" for k in issues) + " | macro F1 |",
                      "|---|---|" + "---|" * len(issues) + "---|"]
     for name, rep in (("test, regional articles", report["test"].get("regional")),
                       ("test2, regional desks", report["test2"].get("regional")),
