@@ -524,25 +524,37 @@ def partners_review(obj: Ctx, top: int) -> None:
     list of config/partners.toml (check the name, type and region first).
     """
     import re
+    from collections import Counter
 
+    from monitor.analyse.partners import load_config
+    from monitor.analyse.partners.review import infer_region
 
     store = obj.store()
     rows = store.conn.execute(
-        "SELECT p.name, p.acronym, p.type, count(*) AS n, sum(ap.mentions) AS mentions FROM partners p "
+        "SELECT p.id, p.name, p.acronym, p.type, count(*) AS n, sum(ap.mentions) AS mentions FROM partners p "
         "JOIN article_partners ap ON ap.partner_id = p.id WHERE p.known = 0 GROUP BY p.id "
         "ORDER BY n DESC, mentions DESC LIMIT ?", (top,)).fetchall()
     if not rows:
         click.echo("no unknown organisations in stored articles")
         return
+    gazetteer = obj.config_dir / "partners.toml"
+    regions = load_config(gazetteer if gazetteer.is_file() else None).regions
     click.echo("Organisations found in stored articles but not in the gazetteer:")
-    for name, acronym, typ, n, mentions in rows:
-        click.echo(f"  {n:4d} articles, {mentions:4d} mentions  {name}" + (f" ({acronym})" if acronym else "")
-                   + f"  [{typ}]")
-    click.echo("\nReady to add to config/partners.toml (inside org = [ ... ]):")
-    for name, acronym, typ, _, _ in rows:
+    proposals = []
+    for pid, name, acronym, typ, n, mentions in rows:
+        where = Counter({(r, lvl): k for r, lvl, k in store.conn.execute(
+            "SELECT s.region, s.region_level, count(*) FROM article_partners ap JOIN articles a ON a.id = ap.article_id "
+            "LEFT JOIN sources s ON s.id = a.source_id WHERE ap.partner_id = ? GROUP BY s.region, s.region_level",
+            (pid,))})
+        region = infer_region(name, where, regions)
+        proposals.append((name, acronym, typ, region))
+        click.echo(f"  {plural(n, 'article'):>12}, {plural(mentions, 'mention'):>12}  {name}"
+                   + (f" ({acronym})" if acronym else "") + f"  [{typ}; {region}]")
+    click.echo("\nReady to add to config/partners.toml (inside org = [ ... ]; region from the name or the outlets):")
+    for name, acronym, typ, region in proposals:
         key = re.sub(r"[^a-z0-9]+", "_", (acronym or name).lower()).strip("_")[:40]
         click.echo(f'{{ key = "{key}", name = "{name}", acronym = "{acronym or ""}", aliases = [], short = [], '
-                   f'type = "{typ}", region = "national" }},')
+                   f'type = "{typ}", region = "{region}" }},')
 
 
 # ------------------------------------------------------------------ export / serve

@@ -196,3 +196,31 @@ def test_run_with_every_source_unreachable(tmp_path: Path) -> None:
     assert "blocked by robots.txt" not in proc.stdout
     assert "site unreachable (robots.txt unavailable" in proc.stdout or "discovery failed" in proc.stdout
     assert error_lines(proc)[-1].startswith("error: every source failed (1 source): nothing was collected")
+
+
+def test_partners_review_infers_the_region(tmp_path: Path) -> None:
+    from monitor.models import Partner
+    from monitor.store import Store
+    from tests.helpers import FakeSource, add_article
+
+    db = tmp_path / "monitor.sqlite"
+    store = Store(db)
+    lotim = FakeSource("lomboktimurkab", "Lombok Timur")
+    lotim.region_level = "kabupaten"
+    national = FakeSource("nasional", "Indonesia")
+    national.region_level = "national"
+    store.upsert_sources([lotim, national])
+    forum = Partner("Forum Peduli Sungai Jangkok", None, "civil_society", key=None, known=False)
+    named = Partner("Lembaga Kajian Desa Lombok Barat", None, "civil_society", key=None, known=False)
+    far = Partner("Yayasan Cahaya Nusantara", None, "civil_society", key=None, known=False)
+    add_article(store, 1, title="Forum warga bersihkan sungai", source="lomboktimurkab", partners=[forum, named])
+    add_article(store, 2, title="Forum warga tanam pohon", source="lomboktimurkab", partners=[forum])
+    add_article(store, 3, title="Yayasan salurkan beasiswa", source="nasional", partners=[far, named])
+    store.close()
+    proc = monitor("--db", str(db), "partners", "review")
+    assert proc.returncode == 0, proc.stderr
+    lines = {l.split('name = "')[1].split('"')[0]: l for l in proc.stdout.splitlines() if l.startswith("{ key")}
+    assert 'region = "Lombok Timur"' in lines["Forum Peduli Sungai Jangkok"]  # from its outlets
+    assert 'region = "Lombok Barat"' in lines["Lembaga Kajian Desa Lombok Barat"]  # written in its name
+    assert 'region = "national"' in lines["Yayasan Cahaya Nusantara"]  # only a national outlet names it
+    assert "2 articles" in proc.stdout and "1 article," in proc.stdout

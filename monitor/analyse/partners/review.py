@@ -4,9 +4,12 @@ sentence each, ready to check and add to ``config/partners.toml``."""
 from __future__ import annotations
 
 import os
-from typing import Iterable
+import re
+from collections import Counter
+from typing import Iterable, Sequence
 
 from .extractor import PartnerExtractor
+from .gazetteer import Region
 from .text import norm_name
 from .tokenizer import _tk
 
@@ -40,3 +43,20 @@ def review_candidates(articles_texts: Iterable[str], gazetteer: str | os.PathLik
                 s["example"] = " ".join(line[max(0, o - 100): o + 140].split())
     ranked = sorted(stats.values(), key=lambda s: (-s["count"], -s["mentions"], s["name"]))
     return ranked[:top]
+
+
+def infer_region(name: str, source_regions: Counter, regions: Sequence[tuple[str, Region]]) -> str:
+    """The region to propose for an organisation the gazetteer lacks.
+
+    A region written in its name wins ("Forum Lingkungan Lombok Timur" -> Lombok Timur);
+    otherwise the region of the regional outlets that name it (their `region`, when the level is
+    not national), the most frequent first; otherwise "national".
+    """
+    for form, region in sorted(regions, key=lambda fr: -len(fr[0])):
+        if re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", name, flags=re.I):
+            return region.name
+    regional = Counter({region: n for (region, level), n in source_regions.items()
+                        if region and (level or "").lower() not in ("", "national", "nasional")})
+    if regional:
+        return max(regional, key=lambda r: (regional[r], r))
+    return "national"
