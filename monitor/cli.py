@@ -422,7 +422,11 @@ def train(obj: Ctx, corpus_dir: str | None, out_dir: str | None, seed: int, with
 @click.option("--corpus-dir", type=click.Path(file_okay=False))
 @click.pass_obj
 def evaluate(obj: Ctx, labels_path: str | None, split: str, corpus_dir: str | None) -> None:
-    """Print per-issue P/R/F1 and macro/micro F1 of the current model on a labelled set."""
+    """Print per-issue P/R/F1 and macro/micro F1 of the current model on a labelled set.
+
+    The shipped model is fitted on every label (see models/MODEL_CARD.md for its held-out figures),
+    so use --labels with a file of new labels to measure it on articles it has not seen.
+    """
     from monitor.analyse.classify import load_model
     from monitor.analyse.corpus import corpus_dir as resolve_corpus
     from monitor.analyse.train import evaluate_model

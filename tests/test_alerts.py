@@ -86,10 +86,13 @@ def test_daily_digest_sent_once_with_grouped_copies_and_escaping(store, smtp) ->
     assert msg["To"] == "analis@example.org" and "Ringkasan harian" in msg["Subject"]
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
-    assert "Isu: Antikorupsi dan pengelolaan anggaran (0.93)" in text
+    assert "Isu: Antikorupsi dan pengelolaan anggaran (keyakinan tinggi)" in text  # a word, not 0.93
     assert "Juga dimuat: radarlombok" in text  # the syndicated copy under the first one
     assert text.count("KPK periksa dana desa") == 1
-    assert "Bukti:" in text and "Mitra: Komisi Pemberantasan Korupsi" in text
+    assert "Bukti:" in text and "Organisasi: Komisi Pemberantasan Korupsi" in text and "Mitra" not in text
+    # the window is when the articles were collected; each article shows its own publication date
+    assert "Berita yang dikumpulkan monitor pada Minggu, 22 November 2026 (WITA)" in text
+    assert "Terbit 20-11-2026 09:00 WITA" in text
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 

@@ -7,6 +7,10 @@ Flow, at the end of every cycle (:func:`process_alerts`):
 2. :func:`send_outbox` sends unsent messages through SMTP and marks each one sent right after the
    server accepted it. When the server is down the messages stay queued for the next run.
 
+The bodies (summary, chart, articles grouped by issue) are written by :mod:`monitor.deliver.digest`;
+a chart travels in the outbox as a ``data:`` URI and becomes an inline ``cid:`` part when the
+email is built (:func:`_email`).
+
 SMTP settings come from the ``[smtp]`` table of alerts.toml (host, port, security, sender) and
 from the environment (``OGI_SMTP_HOST``, ``OGI_SMTP_PORT``, ``OGI_SMTP_SECURITY``, ``OGI_SMTP_FROM``,
 ``OGI_SMTP_USER``, ``OGI_SMTP_PASSWORD``); credentials only ever from the environment.
@@ -36,9 +40,9 @@ from monitor.config import (
     _load_toml,
     _Reader,
     config_dir,
-    load_issues,
     table_label,
 )
+from monitor.deliver import digest, trends, wording
 from monitor.deliver.export import ExportFilter, build_query
 from monitor.store import Store, utcnow
 
@@ -47,7 +51,6 @@ log = logging.getLogger(__name__)
 MODES = ("immediate", "daily", "weekly")
 MAX_SEND_ATTEMPTS = 20
 MAX_RECONNECTS = 3  # per run, after a connection dropped mid-send
-MAX_ITEMS = 50  # per message; the rest is summarised as a count
 
 
 @dataclass
@@ -260,67 +263,6 @@ def _evidence(store: Store, article_id: int) -> dict[str, str]:
     return out
 
 
-# ------------------------------------------------------------------ rendering
-
-def _issue_names() -> dict[str, str]:
-    try:
-        return {i.key: i.name_id for i in load_issues()}
-    except ConfigError:
-        return {k: k for k in ISSUE_KEYS}
-
-
-def _local_date(iso: str | None, tz: ZoneInfo) -> str:
-    if not iso:
-        return "tanggal tidak diketahui"
-    try:
-        return dt.datetime.fromisoformat(iso).astimezone(tz).strftime("%d-%m-%Y %H:%M")
-    except ValueError:
-        return iso
-
-
-def render(rule_name: str, heading: str, items: list[dict], settings: Settings) -> tuple[str, str]:
-    """Plain-text and HTML bodies, in Indonesian. Scraped text is escaped in the HTML."""
-    tz = settings.tz
-    names = _issue_names()
-    esc = html.escape
-    text = [heading, "=" * len(heading), ""]
-    parts = [f"<h2>{esc(heading)}</h2>"]
-    for n, item in enumerate(items[:MAX_ITEMS], 1):
-        issues = [s.strip() for s in (item.get("issues") or "").split(";") if s.strip()]
-        scored = [f"{names.get(k, k)} ({item.get('score_' + k) or 0:.2f})" for k in issues]
-        partners = item.get("partners") or "-"
-        when = _local_date(item.get("published"), tz)
-        text += [f"{n}. {item['title']}", f"   Sumber: {item['source']}, {when}",
-                 f"   Isu: {', '.join(scored) or '-'}", f"   Mitra: {partners}"]
-        evidence = next(iter(item.get("evidence", {}).values()), None)
-        if evidence:
-            text.append(f"   Bukti: \u201c{evidence}\u201d")
-        text.append(f"   Tautan: {item['url']}")
-        copies = item.get("copies") or []
-        if copies:
-            text.append("   Juga dimuat: " + "; ".join(f"{c['source']} ({c['url']})" for c in copies))
-        text.append("")
-        parts.append(
-            "<div style='margin-bottom:1em'>"
-            f"<p><a href=\"{esc(item['url'], quote=True)}\"><b>{esc(item['title'] or '(tanpa judul)')}</b></a><br>"
-            f"<small>{esc(str(item['source']))} &middot; {esc(when)}</small></p>"
-            f"<p>Isu: {esc(', '.join(scored) or '-')}<br>Mitra: {esc(partners)}</p>"
-            + (f"<blockquote>{esc(evidence)}</blockquote>" if evidence else "")
-            + ("<p><small>Juga dimuat: " + "; ".join(
-                f"<a href=\"{esc(c['url'], quote=True)}\">{esc(str(c['source']))}</a>" for c in copies)
-               + "</small></p>" if copies else "")
-            + "</div>")
-    if len(items) > MAX_ITEMS:
-        more = f"... dan {len(items) - MAX_ITEMS} berita lainnya."
-        text.append(more)
-        parts.append(f"<p>{esc(more)}</p>")
-    footer = f"Dikirim oleh ogi-monitor, aturan \u201c{rule_name}\u201d."
-    text.append(footer)
-    parts.append(f"<hr><p><small>{esc(footer)}</small></p>")
-    body_html = "<html><body style='font-family:sans-serif'>" + "\n".join(parts) + "</body></html>"
-    return "\n".join(text), body_html
-
-
 # ------------------------------------------------------------------ queueing
 
 def _cursor(store: Store, rule: str) -> int | None:
@@ -370,7 +312,10 @@ def due_messages(store: Store, settings: Settings, rules: Sequence[AlertRule | S
             if items:
                 ids = sorted(i["id"] for i in items)
                 subject = f"[ogi-monitor] {len(items)} berita baru: {rule.name}"
-                text, body = render(rule.name, f"Berita baru untuk \u201c{rule.name}\u201d", items, settings)
+                text, body = digest.render(
+                    rule.name, f"Berita baru untuk \u201c{rule.name}\u201d",
+                    "Berita yang baru dikumpulkan monitor. Tanggal pada setiap berita adalah tanggal terbitnya.",
+                    items, settings, issues=rule.issues)
                 out.append((Message(rule.name, rule.recipients, subject, text, body,
                                     f"{rule.name}:immediate:{ids[0]}-{ids[-1]}:{max_id}"),
                             {"rule": rule.name, "cursor": max_id}))
@@ -391,9 +336,40 @@ def due_messages(store: Store, settings: Settings, rules: Sequence[AlertRule | S
             continue
         label = "Ringkasan harian" if span == 1 else "Ringkasan mingguan"
         subject = f"[ogi-monitor] {label} {period}: {rule.name} ({len(items)} berita)"
-        text, body = render(rule.name, f"{label} \u201c{rule.name}\u201d, {period}", items, settings)
+        text, body = _digest_bodies(store, settings, rule, label, items, start_utc, end_utc, now, days)
         out.append((Message(rule.name, rule.recipients, subject, text, body, f"{rule.name}:{rule.mode}:{period}"), {}))
     return out
+
+
+def _digest_bodies(store: Store, settings: Settings, rule: AlertRule, label: str, items: list[dict],
+                   start_utc: dt.datetime, end_utc: dt.datetime | None, now: dt.datetime,
+                   days: int | None) -> tuple[str, str]:
+    """A digest's bodies: collection window in words, summary against the previous window, chart."""
+    tz, zone = settings.tz, wording.zone_name(settings.timezone)
+    end = end_utc or now
+    length = end - start_utc
+    previous = matching_articles(store, rule, settings,
+                                 first_seen_from=(start_utc - length).isoformat(timespec="seconds"),
+                                 first_seen_to=start_utc.isoformat(timespec="seconds"))
+    first = start_utc.astimezone(tz).date()
+    last = (end.astimezone(tz) - dt.timedelta(microseconds=1)).date() if end_utc else now.astimezone(tz).date()
+    if days is not None:
+        when = (f"dalam {days} hari terakhir ({wording.date_range(first, last)}, sampai pukul "
+                f"{now.astimezone(tz):%H:%M} {zone})")
+        before = f"{days} hari sebelumnya"
+    elif first == last:
+        when = f"pada {wording.long_date(first, weekday=True)} ({zone})"
+        before = wording.long_date(first - dt.timedelta(days=1), weekday=True)
+    else:
+        when = f"pada {wording.date_range(first, last)} ({zone})"
+        before = wording.date_range(first - length, last - length)
+    intro = f"Berita yang dikumpulkan monitor {when}. Tanggal pada setiap berita adalah tanggal terbitnya."
+    names = wording.issue_names()
+    chart_first = last - dt.timedelta(days=digest.CHART_DAYS - 1)
+    chart_items = trends.load_items(store.conn, _filter(rule, settings, since=chart_first, until=last))
+    summary = digest.summarise(store.conn, rule.issues, items, previous, chart_items, last, before, tz, names)
+    return digest.render(rule.name, f"{label} \u201c{rule.name}\u201d", intro, items, settings,
+                         issues=rule.issues, summary=summary, names=names)
 
 
 def _daily_counts(store: Store, settings: Settings, kind: str, key: str, today: dt.date) -> list[int]:
@@ -421,7 +397,7 @@ def _daily_counts(store: Store, settings: Settings, kind: str, key: str, today: 
 def spike_messages(store: Store, settings: Settings, rule: SpikeRule, now: dt.datetime) -> list[tuple[Message, dict]]:
     today = now.astimezone(settings.tz).date()
     out = []
-    names = _issue_names()
+    names = wording.issue_names()
     oldest = store.conn.execute("SELECT min(first_seen) FROM articles").fetchone()[0]
     if oldest is None or now - dt.datetime.fromisoformat(oldest) < dt.timedelta(days=7):
         return out  # no baseline yet: a new installation's first days are not a spike
@@ -505,7 +481,13 @@ def _email(row: tuple, cfg: SmtpConfig) -> EmailMessage:
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = message_id
     msg.set_content(text)
+    body_html, images = digest.inline_images(body_html)
     msg.add_alternative(body_html, subtype="html")
+    if images:  # multipart/related: the HTML and the images it shows by cid
+        html_part = msg.get_payload()[1]
+        for cid, subtype, data in images:
+            html_part.add_related(data, maintype="image", subtype=subtype, cid=f"<{cid}>",
+                                  disposition="inline", filename=f"grafik.{subtype}")
     return msg
 
 

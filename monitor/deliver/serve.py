@@ -73,21 +73,30 @@ def _issue_legend(names: Mapping[str, str]) -> str:
     return "; ".join(f"{k} = {names.get(k, k)}" for k in ISSUE_KEYS)
 
 
-def metadata(db_name: str, issue_names: Mapping[str, str] | None = None) -> dict:
+def metadata(db_name: str, issue_names: Mapping[str, str] | None = None, utc_offset_minutes: int = 480) -> dict:
     """Datasette metadata: titles, descriptions, column labels, facets, FTS and canned queries.
 
     ``issue_names`` (key -> Indonesian name, from issues.toml) label the issue columns: Datasette
     has no labels for values, so column descriptions carry them, and the ``issues`` table's
     ``name_id`` is the label Datasette shows for ``article_issues.issue`` (a foreign key).
+    The report's views (weekly volume, regions, organisations, spikes) are canned queries with
+    the same definitions as ``monitor report`` (monitor.deliver.trends); ``utc_offset_minutes``
+    is the configured zone's offset, which turns publication times into local dates.
     """
+    from monitor.deliver.trends import canned_queries
+
     names = dict(issue_names or {})
     legend = _issue_legend(names)
     export_link = (f'<a href="{EXPORT_VIEW}.csv?_stream=on&amp;_size=max">{EXPORT_VIEW}.csv</a>')
     score_columns = {f"score_{k}": f"Skor model untuk isu {names.get(k, k)} ({k}), 0-1" for k in ISSUE_KEYS}
     return {
         "title": "ogi-monitor",
-        "description": "Berita daerah yang ditandai isu Open Government Indonesia dan mitra yang terlibat. "
-                       "Regional news tagged with the six OGI issues and the organisations involved.",
+        "description_html": "Berita daerah yang ditandai isu Open Government Indonesia dan mitra yang terlibat. "
+                            "Regional news tagged with the six OGI issues and the organisations involved. "
+                            "Tren per isu, wilayah dan organisasi ada di kueri <em>volume_per_issue_per_week</em>, "
+                            "<em>volume_per_region</em>, <em>top_organisations_per_issue</em> dan <em>spikes</em>; "
+                            "laporan lengkap dengan grafik yang bisa dibuka tanpa internet dan dicetak: "
+                            "<code>monitor report --since YYYY-MM-DD --until YYYY-MM-DD -o report.html</code>.",
         "databases": {db_name: {
             "tables": {
                 "article_overview": {
@@ -142,7 +151,7 @@ def metadata(db_name: str, issue_names: Mapping[str, str] | None = None) -> dict
                 "articles_fts_config": {"hidden": True}, "http_cache": {"hidden": True},
                 "alert_state": {"hidden": True},
             },
-            "queries": CANNED_QUERIES,
+            "queries": {**CANNED_QUERIES, **canned_queries(names, utc_offset_minutes)},
         }},
         "about": "ogi-monitor", "license": "Article texts belong to their outlets",
     }
@@ -158,9 +167,11 @@ def datasette_command(db_path: Path, host: str, port: int, metadata_path: Path) 
             "--setting", "sql_time_limit_ms", "3000", "--setting", "allow_download", "off"]
 
 
-def write_metadata(db_path: Path, directory: Path, issue_names: Mapping[str, str] | None = None) -> Path:
+def write_metadata(db_path: Path, directory: Path, issue_names: Mapping[str, str] | None = None,
+                   utc_offset_minutes: int = 480) -> Path:
     path = directory / "datasette-metadata.json"
-    path.write_text(json.dumps(metadata(db_path.stem, issue_names), ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(metadata(db_path.stem, issue_names, utc_offset_minutes), ensure_ascii=False, indent=1),
+                    encoding="utf-8")
     return path
 
 
@@ -179,10 +190,12 @@ def ensure_export_view(conn, issue_names: Mapping[str, str]) -> bool:
 
 def _prepare(db_path: Path, workdir: Path, config_dir: Path | None = None) -> Path:
     """Bring the schema, the issue names and the export view up to date; write the metadata file."""
-    from monitor.config import load_issues
+    from monitor.config import load_issues, load_settings
+    from monitor.deliver.trends import utc_offset_minutes
     from monitor.store import Store
 
     issues = load_issues(Path(config_dir) / "issues.toml" if config_dir else None)
+    offset = utc_offset_minutes(load_settings(Path(config_dir) / "settings.toml" if config_dir else None).tz)
     names = {i.key: i.name_id for i in issues}
     store = Store(db_path, create=False)
     try:
@@ -191,7 +204,7 @@ def _prepare(db_path: Path, workdir: Path, config_dir: Path | None = None) -> Pa
             ensure_export_view(store.conn, names)
     finally:
         store.close()
-    return write_metadata(Path(db_path), workdir, names)
+    return write_metadata(Path(db_path), workdir, names, offset)
 
 
 def _die_with_parent():
