@@ -228,6 +228,10 @@ class Store:
                                f"({SCHEMA_VERSION}); upgrade ogi-monitor")
         for v in range(current + 1, SCHEMA_VERSION + 1):
             with self.transaction():
+                # Another process may have opened the same new file at the same moment: the
+                # version is read again under the write lock, so each step runs exactly once.
+                if self.version >= v:
+                    continue
                 MIGRATIONS[v](self.db)
                 self.conn.execute(f"PRAGMA user_version = {v}")
             log.info("migrated %s to schema version %d", self.path, v)

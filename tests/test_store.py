@@ -171,3 +171,21 @@ def test_migration_6_gives_old_failures_a_recheck_time(tmp_path: Path) -> None:
     week = "2026-12-07T10:00:00+00:00"
     assert got == {"https://x.id/404": ("gone", 2, week), "https://x.id/loop": ("gone", 1, week),
                    "https://x.id/big": ("gone", 1, week), "https://x.id/503": ("failed", 2, None)}
+
+
+def test_several_processes_open_a_new_database_at_once(tmp_path: Path) -> None:
+    """Each migration step runs once even when processes race to create the same file."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "new.sqlite"
+    script = ("import sys, time; from monitor.store import Store, SCHEMA_VERSION\n"
+              "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"
+              "s = Store(sys.argv[1]); assert s.version == SCHEMA_VERSION; s.close()\n")
+    import time
+
+    start = time.time() + 2.0
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(db), str(start)], stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
