@@ -308,9 +308,13 @@ def predict(model: IssueModel, docs: Sequence[Analysed]) -> np.ndarray:
 
 def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequence[dict] = (),
           candidates: Sequence[Candidate] = CANDIDATES, progress: Callable[[str], None] = log.info,
-          learning_curve: bool = True) -> dict:
+          learning_curve: bool = True, per_split: int | None = None, unlabelled_limit: int = 6000) -> dict:
     """Run selection, held-out evaluation and the final fit on every label; write the artifact,
-    ``training_report.json`` and ``MODEL_CARD.md``. Returns the report."""
+    ``training_report.json`` and ``MODEL_CARD.md``. Returns the report.
+
+    ``per_split`` keeps a seeded random sample of at most that many examples per split (a quick
+    run of the whole procedure, e.g. in tests); ``unlabelled_limit`` bounds the unlabelled texts.
+    """
     from monitor.analyse.model_card import write_model_card
 
     np.random.seed(seed)
@@ -318,9 +322,13 @@ def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequen
     lexicon_terms = {i.key: i.lexicon for i in load_issues()}
     examples = load_examples(corpus_root, extra_labels)
     by = {s: [e for e in examples if e.split == s] for s in SPLITS}
+    if per_split:
+        rng = np.random.default_rng(seed)
+        by = {s: [v[i] for i in sorted(rng.permutation(len(v))[:per_split])] for s, v in by.items()}
+        examples = [e for s in SPLITS for e in by[s]]
     progress(f"{len(examples)} labelled examples: " + ", ".join(f"{s} {len(v)}" for s, v in by.items()))
     labelled = {e.key for e in examples}
-    unl = [analyse(d) for d in unlabelled_docs(corpus_root, labelled)]
+    unl = [analyse(d) for d in unlabelled_docs(corpus_root, labelled, limit=unlabelled_limit)]
     Y = {s: matrix(v, issues) for s, v in by.items()}
     docs = {s: [analyse(e.doc) for e in v] for s, v in by.items()}  # one analysis pass per article
 
