@@ -23,12 +23,16 @@ from scipy import sparse
 
 from monitor.analyse import textnorm
 from monitor.analyse.features import Analysed, Lexicon, analyse, clean_input, ngrams
+from monitor.collect.extract import language
 from monitor.models import IssueScore, Tags
 
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "issue_model.joblib"
-MIN_WORDS = 25  # below this there is not enough text to tag (defined result: no issue)
+# Fewer words (title and body together) than this: too short to say anything, no issue (97% of
+# the shared corpora's headlines have at least this many). Any longer text is tagged when the
+# language identifier counts it as Indonesian (see language_problem): short news is not dropped.
+MIN_WORDS = 6
 
 
 class ModelNotFound(FileNotFoundError):
@@ -122,21 +126,24 @@ class IssueModel:
     def predict_proba(self, docs: Sequence[str]) -> np.ndarray:
         return _sigmoid(self.decision(self.features(docs)))
 
-    def tag(self, items: Iterable[tuple[str, str]], evidence: bool = True) -> list[Tags]:
+    def tag(self, items: Iterable[tuple[str, str]], evidence: bool = True,
+            problems: Sequence[str | None] | None = None) -> list[Tags]:
         """Tag (title, text) pairs.
 
         Defined results for inputs the model cannot judge: fewer than ``MIN_WORDS`` words, or
-        text that is not Indonesian (see :func:`looks_indonesian`), get all-zero scores and no
-        issue. Evidence is computed only for the issues an article is tagged with.
+        text that is not Indonesian (see :func:`language_problem`), get all-zero scores and no
+        issue. ``problems`` are those verdicts when the caller has them already (one per
+        item). Evidence is computed only for the issues an article is tagged with.
         """
         items = list(items)
+        if problems is None:
+            problems = [language_problem(t, x) for t, x in items]
         docs = [clean_input(t, x) for t, x in items]
         usable, analysed = [], []
         for i, d in enumerate(docs):
-            a = analyse(d)
-            if len(a.every) >= MIN_WORDS and looks_indonesian(a.every):
+            if problems[i] is None:
                 usable.append(i)
-                analysed.append(a)
+                analysed.append(analyse(d))
         probs = np.zeros((len(docs), len(self.issues)))
         X = None
         if usable:
@@ -218,18 +225,30 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
 
 
-# Share of the words that are Indonesian function words (spaCy's "id" stop list): median 0.40
-# in the 6,211 shared articles, under 0.15 in only 0.1% of them (lists, tables), about 0 in
-# English text. Below the cut the model would be scoring a few loan words and names, so the
-# article gets no issue instead (a defined result).
-MIN_INDONESIAN_SHARE = 0.10
+def language_problem(title: str | None, text: str | None) -> str | None:
+    """Why an input cannot be tagged, or None when it can.
+
+    "too short (N words; MIN_WORDS needed)" when title and body together have fewer than
+    ``MIN_WORDS`` words; "not Indonesian (detected: xx)" when the language identifier
+    (py3langid, :func:`monitor.collect.extract.language.identify`, the one that also sets the
+    extractor's ``lang``) finds no Indonesian in the title and the start of the body (nor, for
+    a longer text, in a window from its middle or end). Replaces a function-word share (at
+    least 10% stopwords and 25 words), which dropped short Indonesian news: see
+    ``bench/bench_langid.py``.
+    """
+    # Title once, then the body, markup removed (clean_input with no title starts with ". .").
+    probe = clean_input("", f"{title or ''}\n{text or ''}").lstrip(". \n")
+    guess = language.identify(probe)
+    if guess.words < MIN_WORDS and (words := language.count_words(probe)) < MIN_WORDS:
+        return f"too short ({words} word{'' if words == 1 else 's'}; {MIN_WORDS} needed)"
+    if not guess.indonesian:
+        return f"not Indonesian (detected: {guess.lang or 'no language'})"
+    return None
 
 
-def looks_indonesian(words: Sequence[str]) -> bool:
-    if not words:
-        return False
-    stop = textnorm.STOPWORDS
-    return sum(w in stop for w in words) / len(words) >= MIN_INDONESIAN_SHARE
+def looks_indonesian(title: str | None, text: str | None) -> bool:
+    """The input can be tagged: long enough, and Indonesian (see :func:`language_problem`)."""
+    return language_problem(title, text) is None
 
 
 class _Surfaces:
@@ -274,6 +293,9 @@ def load_model(model_dir: str | os.PathLike | None = None) -> IssueModel:
     if key not in _MODEL_CACHE:
         if not path.is_file():
             raise ModelNotFound(f"no trained model at {path}; run `monitor train` first")
+        # tag() checks the language of every input: load the identifier's model (about 1.5 s of
+        # decompression, which releases the GIL) while the issue model and spaCy load.
+        language.preload(background=True)
         model: IssueModel = joblib.load(path)
         # Warm the stemmer cache from the artifact so a fresh process classifies at full speed.
         if isinstance(model.stems, dict):  # older artifacts: only the changed stems
@@ -333,7 +355,10 @@ def classify_records(records: Iterable[tuple[int, dict | None, str | None]], out
         def flush() -> None:
             good = [(n, r) for n, r, e in batch if r is not None]
             texts = [(_field(r, "title"), _field(r, "text")) for _, r in good]
-            tagged = dict(zip((n for n, _ in good), model.tag(texts, evidence=evidence))) if good else {}
+            problems = [language_problem(t, x) for t, x in texts]
+            problem = dict(zip((n for n, _ in good), problems))
+            tagged = (dict(zip((n for n, _ in good), model.tag(texts, evidence=evidence, problems=problems)))
+                      if good else {})
             found = {}
             if extractor and good:
                 found = dict(zip((n for n, _ in good), extractor.extract_many([t for _, t in texts],
@@ -349,8 +374,8 @@ def classify_records(records: Iterable[tuple[int, dict | None, str | None]], out
                     row = {k: row[k] for k in ("id", "issues", "scores", "partners", "evidence")}
                     if not (_field(rec, "text") or _field(rec, "title")):
                         row["warning"] = "empty text: no issue"
-                    elif not any(row["scores"].values()):
-                        row["warning"] = "too short or not Indonesian: no issue"
+                    elif problem.get(n):
+                        row["warning"] = f"{problem[n]}: no issue"
                     stats["ok"] += 1
                 out.write(dumps(row) + "\n")
             batch.clear()

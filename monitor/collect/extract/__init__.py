@@ -6,7 +6,7 @@ bytes give an ``Article`` with empty text, which the caller records as "no artic
 Modules (each imports only those above it; this package re-exports their public names):
 
 - ``text``: whitespace normalisation and comparison keys;
-- ``language``: ``detect_language`` ("id" / "en");
+- ``language``: ``detect_language`` (py3langid over 20 languages: "id", "ms", "en"...);
 - ``parse``: binary sniffing, charset decoding, lxml parsing (``decode_html``, ``parse_html``);
 - ``rules``: per-source ``ExtractionRules`` (CSS selectors that win over the heuristics);
 - ``metadata``: title, authors, section, tags, image, canonical URL (meta tags, JSON-LD);
