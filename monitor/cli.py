@@ -258,7 +258,7 @@ def check_configuration(folder: Path) -> list[str]:
             load(path)
         except ConfigError as exc:
             problems += exc.problems
-        except (GazetteerError, OSError, ValueError) as exc:
+        except (OSError, ValueError) as exc:  # GazetteerError is a ValueError
             problems.append(str(exc) if str(path) in str(exc) else f"{path}: {exc}")
     return problems
 

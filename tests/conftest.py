@@ -66,3 +66,39 @@ def serve_dir() -> Iterator[Callable[[Path], str]]:
     for server, _url in servers.values():
         server.shutdown()
         server.server_close()
+
+
+class Inbox:
+    """An aiosmtpd handler keeping each message (raw and parsed); it can refuse the next N DATA commands."""
+
+    def __init__(self) -> None:
+        self.raw: list[bytes] = []
+        self.messages: list = []
+        self.refuse = 0
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd hook name
+        if self.refuse:
+            self.refuse -= 1
+            return "421 Service not available, closing transmission channel"
+        import email
+        from email import policy
+
+        self.raw.append(envelope.content)
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture()
+def smtp():
+    """A real SMTP server (aiosmtpd) on 127.0.0.1: (inbox, SmtpConfig pointing at it)."""
+    from aiosmtpd.controller import Controller
+
+    from monitor.deliver.alerts import SmtpConfig
+    from tests.helpers import free_port
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield inbox, SmtpConfig(host="127.0.0.1", port=controller.port, security="none",
+                            sender="ogi-monitor <monitor@example.org>")
+    controller.stop()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import time
 from pathlib import Path
+
+import pytest
+import requests
 
 from monitor.config import ISSUE_KEYS
 from monitor.models import IssueScore, Partner, Tags
@@ -50,3 +56,22 @@ def sample_store(path: Path) -> Store:
                 issues={"anti_corruption_budget": 0.88}, partners=[kpk], duplicate_of=1,
                 published="2026-11-20T11:00:00+08:00", text="Penyidik memeriksa penggunaan dana desa.")
     return store
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_datasette(base: str, proc: subprocess.Popen, tries: int = 150) -> None:
+    """Wait until a Datasette started by the test answers; fail with its stderr otherwise."""
+    for _ in range(tries):
+        try:
+            if requests.get(base + "/-/versions.json", timeout=1).ok:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail("datasette did not start: " + proc.stderr.read().decode()[-2000:])

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import email
 import logging
-import socket
-from email import policy
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from monitor.config import ConfigError, Settings
 from monitor.deliver.alerts import (
@@ -22,38 +18,7 @@ from monitor.deliver.alerts import (
     preview,
     process_alerts,
 )
-from tests.helpers import add_article, sample_store
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps messages and can refuse the next N DATA commands."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.refuse = 0
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd hook name
-        if self.refuse:
-            self.refuse -= 1
-            return "421 Service not available, closing transmission channel"
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture()
-def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, SmtpConfig(host="127.0.0.1", port=controller.port, security="none",
-                            sender="ogi-monitor <monitor@example.org>")
-    controller.stop()
+from tests.helpers import add_article, free_port, sample_store
 
 
 @pytest.fixture()

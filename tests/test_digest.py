@@ -29,16 +29,14 @@ import email
 import io
 import re
 import shutil
-import socket
 import subprocess
 from email import policy
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from monitor.config import ISSUE_KEYS, Settings
-from monitor.deliver.alerts import AlertRule, SmtpConfig, preview, process_alerts
+from monitor.deliver.alerts import AlertRule, preview, process_alerts
 from monitor.deliver.digest import inline_images
 from monitor.deliver.wording import confidence, issue_names
 from monitor.models import IssueScore, Partner, Tags
@@ -100,31 +98,6 @@ def store(tmp_path: Path):
     s = build(tmp_path / "m.sqlite")
     yield s
     s.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.raw: list[bytes] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd hook name
-        self.raw.append(envelope.content)
-        return "250 OK"
-
-
-@pytest.fixture()
-def smtp():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, SmtpConfig(host="127.0.0.1", port=controller.port, security="none",
-                            sender="ogi-monitor <monitor@example.org>")
-    controller.stop()
 
 
 DAILY_A = ["0"] * 28

@@ -5,7 +5,6 @@ Each test drives `run_cycle` (or `monitor run` in a child process) against serve
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import random
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from monitor.config import Listing, Settings, Source, load_settings, load_sources
+from monitor.config import Settings, Source, load_settings, load_sources
 from monitor.deliver.export import ExportFilter, write_csv
 from monitor.deliver.serve import start_datasette
 from monitor.demo.run import write_demo_config

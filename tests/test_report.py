@@ -34,10 +34,8 @@ import datetime as dt
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -51,6 +49,7 @@ from monitor.deliver.trends import canned_queries
 from monitor.deliver.wording import issue_names
 from monitor.models import IssueScore, Partner, Tags
 from monitor.store import Store
+from tests.helpers import free_port, wait_for_datasette
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = issue_names(ROOT / "config" / "issues.toml")
@@ -354,12 +353,6 @@ def test_canned_queries_agree_with_the_csv(written, db) -> None:
     conn.close()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_canned_queries_in_datasette(db, tmp_path: Path) -> None:
     path, _ = db
     copy = tmp_path / "monitor.sqlite"
@@ -368,14 +361,7 @@ def test_canned_queries_in_datasette(db, tmp_path: Path) -> None:
     proc = start_datasette(copy, port=port, workdir=tmp_path, config_dir=ROOT / "config")
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                if requests.get(base + "/-/versions.json", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("datasette did not start: " + proc.stderr.read().decode()[-2000:])
+        wait_for_datasette(base, proc)
         got = requests.get(base + "/monitor/spikes.json", params={"since": "2026-10-01", "until": "2026-11-30",
                                                                    "_shape": "array"}, timeout=30).json()
         assert [(r["minggu_mulai"], r["issue"], r["berita"]) for r in got] == [

@@ -27,13 +27,7 @@ from monitor.cli import main
 from monitor.config import load_issues
 from monitor.deliver.export import columns
 from monitor.deliver.serve import start_datasette
-from tests.helpers import sample_store
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.helpers import free_port, sample_store, wait_for_datasette
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +38,7 @@ def datasette(tmp_path_factory):
     port = free_port()
     proc = start_datasette(db, port=port, workdir=tmp)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if requests.get(base + "/-/versions.json", timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("datasette did not start: " + proc.stderr.read().decode()[-2000:])
+    wait_for_datasette(base, proc, tries=100)
     yield base, db
     proc.terminate()
     proc.wait(timeout=10)

@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 
 from monitor.config import ISSUE_KEYS
 from monitor.deliver.export import ExportFilter, build_query, sql_literal
-from monitor.deliver.wording import NO_REGION
+from monitor.deliver.wording import NO_REGION, local_moment
 
 SPIKE_FACTOR = 2.0
 SPIKE_MIN_ARTICLES = 3
@@ -99,15 +99,9 @@ class Spike:
 # ------------------------------------------------------------------ loading
 
 def local_day(iso: str | None, tz: ZoneInfo) -> dt.date | None:
-    if not iso:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(tz).date()
+    """The local calendar day of an ISO timestamp (see wording.local_moment)."""
+    moment = local_moment(iso, tz)
+    return moment.date() if moment else None
 
 
 def items_from_rows(conn: sqlite3.Connection, rows: Sequence[Mapping], tz: ZoneInfo) -> list[Item]:

@@ -78,17 +78,25 @@ def short_range(first: dt.date, last: dt.date) -> str:
     return f"{first.day} {MONTHS_SHORT[first.month - 1]}\u2013{last.day} {MONTHS_SHORT[last.month - 1]}"
 
 
+def local_moment(iso: str | None, tz) -> dt.datetime | None:
+    """An ISO timestamp as an aware time in ``tz``; a naive time is UTC (as SQLite reads it); None if unreadable."""
+    if not iso:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(tz)
+
+
 def local_datetime(iso: str | None, tz) -> str:
     """'20-11-2026 09:00' in ``tz``; a naive time is UTC (as SQLite reads it)."""
     if not iso:
         return "tanggal tidak diketahui"
-    try:
-        moment = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(tz).strftime("%d-%m-%Y %H:%M")
+    moment = local_moment(iso, tz)
+    return moment.strftime("%d-%m-%Y %H:%M") if moment else iso
 
 
 def change(now: int, before: int) -> str:
