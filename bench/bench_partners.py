@@ -1,14 +1,18 @@
 """Throughput and memory of partner extraction on the shared labelled articles.
 
 Usage: python bench/bench_partners.py [--labels PATH] [--corpus-dir DIR] [--batch-size N] [--repeat N]
-                                      [--eval] [--heldout]
+                                      [--eval] [--heldout] [--recogniser [PATH]]
 
 Prints articles/s for PartnerExtractor.extract_many (nlp.pipe) and for one-by-one extract(),
 the time to build the pipeline, and peak memory (tracemalloc for Python allocations during the
 run, ru_maxrss for the whole process). Texts are read from the shared corpora, never copied.
 
+Also the time each pipeline component takes per article (masking and tokenising, gazetteer,
+units, context, named, rules, recogniser when asked for, resolver, folding).
+
 --eval also scores the dev split of the shared gold and our own annotated extra set
 (corpora/partners_extra.jsonl); --heldout adds the held-out split (report it, never tune on it).
+--recogniser adds the trained recogniser (models/partners_ner or PATH) to the pipeline.
 """
 
 from __future__ import annotations
@@ -35,6 +39,29 @@ def score(ex: PartnerExtractor, name: str, rows: list[dict]) -> None:
           f"P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f}")
 
 
+def print_component_costs(ex: PartnerExtractor, sample: list[tuple[str, str]]) -> None:
+    """Milliseconds per article spent in each step, running the components one by one."""
+    costs: dict[str, float] = {"mask + tokenise": 0.0}
+    for name, _ in ex.nlp.pipeline:
+        costs[name] = 0.0
+    costs["fold"] = 0.0
+    for text, title in sample:
+        t0 = time.perf_counter()
+        doc = ex._prepare(text, title)
+        costs["mask + tokenise"] += time.perf_counter() - t0
+        for name, proc in ex.nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            costs[name] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        ex.partners(doc)
+        costs["fold"] += time.perf_counter() - t0
+    total = sum(costs.values())
+    print(f"cost per component ({len(sample)} articles, one by one):")
+    for name, sec in costs.items():
+        print(f"  {name:<22} {1000 * sec / len(sample):7.2f} ms/article ({100 * sec / total:4.1f}%)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--labels", default=str(DEFAULT_LABELS))
@@ -43,6 +70,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="passes over the articles for the pipe timing")
     ap.add_argument("--eval", action="store_true", help="also score dev and the extra annotated set")
     ap.add_argument("--heldout", action="store_true", help="also score the held-out split")
+    ap.add_argument("--recogniser", nargs="?", const=True, default=False,
+                    help="add the trained recogniser (default models/partners_ner)")
     args = ap.parse_args()
 
     if not Path(args.labels).is_file():
@@ -56,7 +85,7 @@ def main() -> int:
     print(f"articles: {len(items)} labelled ({chars / max(1, len(items)):.0f} characters on average)")
 
     t0 = time.perf_counter()
-    ex = PartnerExtractor()
+    ex = PartnerExtractor(recogniser=args.recogniser)
     build = time.perf_counter() - t0
     print(f"pipeline build: {build:.2f} s ({len(ex.config.entries)} gazetteer organisations, "
           f"{len(ex.config.units)} unit templates)")
@@ -78,6 +107,7 @@ def main() -> int:
         ex.extract(text, title)
     dt1 = time.perf_counter() - t0
     print(f"extract one by one: {len(sample) / dt1:.1f} articles/s")
+    print_component_costs(ex, sample)
 
     # memory: a separate pass under tracemalloc, pipeline build included
     tracemalloc.start()

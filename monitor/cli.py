@@ -561,6 +561,67 @@ def partners_review(obj: Ctx, top: int) -> None:
                    f'type = "{typ}", region = "{region}" }},')
 
 
+@partners.command("train-recogniser")
+@click.option("--output", type=click.Path(file_okay=False), help="Model folder (default models/partners_ner).")
+@click.option("--corpus-dir", type=click.Path(file_okay=False), help="Shared corpora (default ../shared/corpora).")
+@click.option("--config", "cfg", type=click.Path(dir_okay=False), help="spaCy config (default config/partners_ner.cfg).")
+@click.option("--nerp/--no-nerp", default=True, show_default=True, help="Also train on NERP (lowercased; brands).")
+@click.pass_obj
+def partners_train_recogniser(obj: Ctx, output, corpus_dir, cfg, nerp: bool) -> None:
+    """Train the organisation-name recogniser (spaCy NER, CPU): model, card.md and scores.json."""
+    from monitor.analyse.partners.ner_train import train_for_cli
+
+    setup_logging(max(obj.verbose, 1))
+    code, message = train_for_cli(output, corpus_dir, cfg, nerp, config_dir=obj.config_dir)
+    click.echo(message) if code == 0 else fail(message, code)
+
+
+@partners.command("evaluate")
+@click.option("--set", "sets", multiple=True,
+              type=click.Choice(["dev", "extra", "round2_dev", "heldout", "heldout_regional"]),
+              help="Gold set(s) to score (default: heldout and heldout_regional).")
+@click.option("--ablation", is_flag=True, help="Also score with each component and resolver step left out.")
+@click.option("--by-type", is_flag=True, help="Print P/R/F1 per organisation type.")
+@click.option("--json", "json_out", type=OutputFile(), help="Write every figure (and the errors) as JSON.")
+@click.option("--corpus-dir", type=click.Path(file_okay=False), help="Shared corpora (default ../shared/corpora).")
+@click.pass_obj
+def partners_evaluate(obj: Ctx, sets: tuple[str, ...], ablation: bool, by_type: bool, json_out: str | None,
+                      corpus_dir: str | None) -> None:
+    """Score partner extraction against the annotated gold sets (docs/partners.md, Evaluation).
+
+    Prints gold, predicted and true-positive counts, precision, recall and F1, and the same with
+    names written at another length accepted (a convention difference rather than a miss).
+    """
+    from monitor.analyse.corpus import corpus_dir as resolve_corpus
+    from monitor.analyse.corpus import load_corpus
+    from monitor.analyse.partners import load_config, norm_name
+    from monitor.analyse.partners.ablation import ABLATIONS, report_lines, score_sets
+    from monitor.analyse.partners.ner import DEFAULT_MODEL_DIR
+
+    root = resolve_corpus(corpus_dir)
+    if not root.is_dir():
+        fail(f"corpus directory not found: {root} (use --corpus-dir)", EXIT_USAGE)
+    sets = sets or ("heldout", "heldout_regional")
+    gazetteer = obj.config_dir / "partners.toml"
+    gazetteer_path = gazetteer if gazetteer.is_file() else None
+    corpus = load_corpus(root)
+    variants = dict(ABLATIONS) if ablation else {"full (default)": ((), None)}
+    if ablation and not (DEFAULT_MODEL_DIR / "meta.json").is_file():
+        click.echo(f"no recogniser in {DEFAULT_MODEL_DIR}: its row is left out", err=True)
+        variants.pop("+ recogniser")
+    results: dict[str, dict] = {}
+    for n, (label, (off, recogniser)) in enumerate(variants.items(), 1):
+        if ablation:
+            click.echo(f"[{n}/{len(variants)}] {label}", err=True)
+        results[label] = score_sets(sets, off, root, corpus, gazetteer_path, recogniser)
+    names = {norm_name(f) for e in load_config(gazetteer_path).entries for f, _ in e.surface_forms()}
+    for line in report_lines(results, sets, by_type, names):
+        click.echo(line)
+    if json_out:
+        Path(json_out).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+        click.echo(f"\nwrote {json_out}")
+
+
 # ------------------------------------------------------------------ export / serve
 
 @main.command()

@@ -30,9 +30,13 @@ GAZETTEER = PROJECT_ROOT / "config" / "partners.toml"
 
 # Held-out floors: a little under what bench/docs report (see docs/partners.md), so a
 # regression fails while run-to-run noise (there is none: the pipeline is deterministic) cannot.
-HELDOUT_MIN_PRECISION = 0.74
-HELDOUT_MIN_RECALL = 0.68
-HELDOUT_MIN_F1 = 0.71
+HELDOUT_MIN_PRECISION = 0.75
+HELDOUT_MIN_RECALL = 0.70
+HELDOUT_MIN_F1 = 0.72
+# the regional held-out set of corpora/partners_round2.jsonl (70 regional-government stories)
+REGIONAL_MIN_PRECISION = 0.76
+REGIONAL_MIN_RECALL = 0.75
+REGIONAL_MIN_F1 = 0.76
 
 
 @pytest.fixture(scope="module")
@@ -181,13 +185,13 @@ def test_national_teams(ex):
         ("Tim Nasional Panjat Tebing Indonesia", "Tim Nasional Panjat Tebing Indonesia", "other")]
 
 
-def test_name_after_describing_noun(ex):
-    ps = ex.extract("Aplikasi itu dibeli perusahaan rintisan Kopi Sejahtera Digital pekan lalu.")
-    assert [(p.name, p.type, p.known) for p in ps] == [("Kopi Sejahtera Digital", "business", False)]
-    # a role before the noun makes the name a person's; a place after it is a place
+def test_no_guess_from_a_describing_noun(ex):
+    # the describing-noun rule was deleted in partners v2 (it did not earn its place in the
+    # ablation, docs/partners.md): a name after "perusahaan rintisan" is not guessed, and a person
+    # after a role or a place after a group word never was an organisation
+    assert ex.extract("Aplikasi itu dibeli perusahaan rintisan Kopi Sejahtera Digital pekan lalu.") == []
     assert ex.extract("Menurut presiden klub Achsanul Qosasi, tim siap.") == []
     assert ex.extract("Juara kedua diraih kelompok dari Desa Rembitan.") == []
-    assert [p.name for p in ex.extract("Rute dibuka maskapai asal Vietnam, Sinar Jet Air.")] == ["Sinar Jet Air"]
 
 
 def test_listed_company_with_stock_code(ex):
@@ -380,3 +384,18 @@ def test_heldout_scores_stay_above_floors(ex):
     assert res["precision"] >= HELDOUT_MIN_PRECISION, res
     assert res["recall"] >= HELDOUT_MIN_RECALL, res
     assert res["f1"] >= HELDOUT_MIN_F1, res
+
+
+@needs_shared
+@pytest.mark.shared
+@pytest.mark.slow
+def test_regional_heldout_scores_stay_above_floors(ex):
+    from monitor.analyse.partners.evaluate import gold_set
+
+    rows = gold_set("heldout_regional")
+    assert len(rows) >= 60
+    res = evaluate(rows, lambda r: ex.extract(r["text"], r["title"]), other_length=True)
+    assert res["precision"] >= REGIONAL_MIN_PRECISION, res
+    assert res["recall"] >= REGIONAL_MIN_RECALL, res
+    assert res["f1"] >= REGIONAL_MIN_F1, res
+    assert res["other_length"]["f1"] >= res["f1"]

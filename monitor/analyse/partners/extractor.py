@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from monitor.models import Partner
 
-from . import recognise, rules, units  # noqa: F401  (register the ogi_org_* factories)
+from . import context, named, recognise, rules, units  # noqa: F401  (register the ogi_org_* factories)
 from .gazetteer import load_config
 from .mentions import Mention
 from .resolve import fold_partners
@@ -50,23 +50,69 @@ def mask_noise(text: str) -> str:
     return "".join(chars)
 
 
-def build_nlp(gazetteer_path: str | os.PathLike | None = None) -> Language:
-    """spacy.blank("id") with the fast tokenizer and the four partner components, configured by path."""
+# The candidate sources in order, then the resolver; ``disable`` names them without the prefix.
+COMPONENTS = ("ogi_org_gazetteer", "ogi_org_units", "ogi_org_context", "ogi_org_named", "ogi_org_rules",
+              "ogi_org_resolver")
+
+
+def build_nlp(gazetteer_path: str | os.PathLike | None = None, disable: Iterable[str] = (),
+              recogniser: str | os.PathLike | bool | None = None) -> Language:
+    """spacy.blank("id") with the fast tokenizer and the partner components, configured by path.
+
+    ``disable``: components left out, by short name ("context", "rules", ...), and resolver steps
+    as "resolver.<step>" (``RESOLVER_STEPS``) and rule families as "rules.<step>" (``RULE_STEPS``),
+    for ablations; the resolver itself always runs.
+    ``recogniser``: the trained recogniser as a last candidate source: a model folder, True for
+    models/partners_ner, False for none, None for the default (``use_recogniser_by_default``).
+    """
     path = str(Path(gazetteer_path).resolve()) if gazetteer_path else None
     load_config(path)  # fail early, with the file's name, on a bad gazetteer
+    off = {d for d in disable if "." not in d}
+    skip = [d.removeprefix("resolver.") for d in disable if d.startswith("resolver.")]
+    rule_skip = [d.removeprefix("rules.") for d in disable if d.startswith("rules.")]
+    unknown = off - {c.removeprefix("ogi_org_") for c in COMPONENTS[:-1]}
+    if unknown:
+        raise ValueError(f"unknown partner component(s): {', '.join(sorted(unknown))}")
     nlp = spacy.blank("id")
     nlp.tokenizer = OgiTokenizer(nlp.vocab)
-    for comp in ("ogi_org_gazetteer", "ogi_org_units", "ogi_org_rules", "ogi_org_resolver"):
-        nlp.add_pipe(comp, config={"gazetteer_path": path})
+    for comp in COMPONENTS:
+        if comp == "ogi_org_resolver":
+            model = _recogniser_path(recogniser)
+            if model is not None:
+                from . import learned  # noqa: F401  (registers ogi_org_recogniser; imports spaCy NER)
+
+                nlp.add_pipe("ogi_org_recogniser", config={"gazetteer_path": path, "model_path": model})
+            nlp.add_pipe(comp, config={"gazetteer_path": path, "skip": skip})
+        elif comp == "ogi_org_rules" and "rules" not in off:
+            nlp.add_pipe(comp, config={"gazetteer_path": path, "skip": rule_skip})
+        elif comp.removeprefix("ogi_org_") not in off:
+            nlp.add_pipe(comp, config={"gazetteer_path": path})
     return nlp
+
+
+# Whether PartnerExtractor() uses models/partners_ner when it exists: the ablation in
+# docs/partners.md decides (the recogniser must add F1 on the gold sets to be on by default).
+USE_RECOGNISER_BY_DEFAULT = False
+
+
+def _recogniser_path(recogniser: str | os.PathLike | bool | None) -> str | None:
+    from .ner import DEFAULT_MODEL_DIR
+
+    if recogniser is False:
+        return None
+    if recogniser is None:
+        return str(DEFAULT_MODEL_DIR) if USE_RECOGNISER_BY_DEFAULT and (DEFAULT_MODEL_DIR / "meta.json").is_file() \
+            else None
+    return str(DEFAULT_MODEL_DIR if recogniser is True else Path(recogniser).resolve())
 
 
 class PartnerExtractor:
     """Name the partner organisations of articles (codebook section 2)."""
 
-    def __init__(self, gazetteer_path: str | os.PathLike | None = None):
+    def __init__(self, gazetteer_path: str | os.PathLike | None = None, disable: Iterable[str] = (),
+                 recogniser: str | os.PathLike | bool | None = None):
         self.config = load_config(gazetteer_path)
-        self.nlp = build_nlp(gazetteer_path)
+        self.nlp = build_nlp(gazetteer_path, disable, recogniser)
         self.nlp.max_length = max(self.nlp.max_length, 2_000_000)
 
     @staticmethod

@@ -125,6 +125,10 @@ class PartnerConfig:
     event_words: frozenset[str] = frozenset()
     landmark_words: frozenset[str] = frozenset()
     product_cues: frozenset[str] = frozenset()
+    named_heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # written head -> (full head, type)
+    club_prefixes: frozenset[str] = frozenset()
+    club_words: tuple[str, ...] = ()
+    not_club_words: frozenset[str] = frozenset()
     by_key: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
 
@@ -236,6 +240,20 @@ def _regions(path: Path, data: dict) -> list[tuple[str, Region]]:
     return out
 
 
+def _named(path: Path, d: dict) -> dict:
+    """The ``[named]`` table: heads of units with their own name, and sports-club words."""
+    heads: dict[str, tuple[str, str]] = {}
+    for i, h in enumerate(d.get("unit_heads", [])):
+        if not isinstance(h, dict) or h.get("type") not in TYPES or not h.get("heads") or not h.get("name"):
+            raise _fail(path, f"named.unit_heads[{i}]", f"needs 'heads', 'name' and a 'type' in {', '.join(TYPES)}")
+        for w in _str_list(path, f"named.unit_heads[{i}]", h, "heads"):
+            heads[w.lower()] = (h["name"], h["type"])
+    return {"named_heads": heads,
+            "club_prefixes": frozenset(_str_list(path, "named", d, "club_prefixes")),
+            "club_words": tuple(_str_list(path, "named", d, "club_words")),
+            "not_club_words": frozenset(w.lower() for w in _str_list(path, "named", d, "not_club_words"))}
+
+
 def load_config(path: str | os.PathLike | None = None) -> PartnerConfig:
     """Read and validate partners.toml (default config/partners.toml)."""
     p = Path(path) if path else DEFAULT_GAZETTEER
@@ -281,7 +299,8 @@ def _load_config_cached(path: str, _mtime: int) -> PartnerConfig:
         not_org_prefixes=tuple(norm_name(x) + " " for x in rules.get("not_org_prefixes", [])),
         title_words=frozenset(w.lower() for w in rules.get("title_words", [])),
         initials_cues=frozenset(w.lower() for w in rules.get("initials_cues", [])),
-        product_cues=frozenset(w.lower() for w in rules.get("product_cues", [])))
+        product_cues=frozenset(w.lower() for w in rules.get("product_cues", [])),
+        **_named(p, data.get("named", {})))
     log.debug("partners config %s: %d organisations, %d units", p, len(entries), len(cfg.units))
     return cfg
 

@@ -1,5 +1,5 @@
 """Word tables of the open rules and the resolver: organisation heads, place cues, boards and
-sub-unit prefixes, describing nouns, military commands, foreign-body heads, and the type an
+sub-unit prefixes, military commands, foreign-body heads, and the type an
 organisation's words suggest."""
 
 from __future__ import annotations
@@ -55,35 +55,6 @@ SUBUNIT_PREFIXES = {
     "Mahkamah Kehormatan": "Mahkamah Kehormatan", "Bid Humas": "Bidang Hubungan Masyarakat",
     "Bid Propam": "Bidang Profesi dan Pengamanan",
 }
-
-# Common nouns that introduce a name in running text, and the type they give it.
-_DESCRIBED_BY = {
-    "perusahaan": "business", "maskapai": "business", "startup": "business", "produsen": "business",
-    "pabrikan": "business", "emiten": "business", "korporasi": "business",
-    "firma": "business", "konglomerasi": "business", "peritel": "business", "pengembang": "business",
-    "klub": "other", "koran": "media", "majalah": "media", "kelompok": "other",
-    "organisasi": "civil_society", "lembaga": "civil_society", "komunitas": "civil_society", "ormas": "civil_society",
-    "LSM": "civil_society", "yayasan": "civil_society",
-}
-# Lowercase words that end the description: the name is not coming.
-_DESCRIPTION_STOPS = frozenset({"yang", "dan", "atau", "ini", "itu", "tersebut", "untuk", "dengan", "pada", "ke", "dalam",
-                                "oleh", "sebagai", "adalah", "akan", "telah", "sudah", "juga", "tidak", "bisa", "dapat",
-                                "seperti", "serta", "karena", "agar", "saat", "para", "lain", "lainnya", "milik", "negara",
-                                "swasta", "asing", "besar", "kecil", "baru", "lama", "setempat", "nasional", "daerah",
-                                "arahan", "asuhan", "pimpinan", "binaan", "raksasa", "malam", "rival", "minoritas",
-                                "mayoritas", "penentang", "pendukung", "musik", "dari", "di", "asal", "bernama"})
-# Words before the describing noun that make the name a person's: "presiden klub X", "pemilik klub X"
-_ROLE_BEFORE = frozenset({"presiden", "pemilik", "pelatih", "pimpinan", "pihak", "bos", "direktur", "ketua", "manajer",
-                          "pendiri", "kepala", "juru", "anggota", "pengurus", "wakil", "sekretaris"})
-_LEAGUE_WORDS = frozenset({"Liga", "Serie", "Premier", "League", "Ligue", "Bundesliga", "Eredivisie", "La", "Super",
-                           "Primer", "Championship", "Divisi", "Utama"})
-_GENERIC_WORDS = frozenset({"BUMN", "BUMD", "UMKM", "UKM", "Tbk", "Persero", "PT", "CV", "Indonesia", "Internasional",
-                            "International", "Pemerintah", "Negara", "Nasional", "Daerah", "Swasta", "Asing", "AI", "PC",
-                            "OLED", "LED", "VR", "AR", "USD", "CPO", "IHSG", "HAM", "SPPG", "Rp", "TV", "HP", "IT", "EV",
-                            "BBM", "LPG", "LNG", "SDM", "SDA", "Muslim", "Islam", "Kristen", "Katolik", "Hindu", "Buddha",
-                            "Pancasila", "Tanah", "Air", "Internet", "Android", "Masjid", "Pulau", "Valley", "Silicon",
-                            "Perangkat", "Eropa", "Asia", "Afrika", "Amerika", "Timur", "Tengah", "Barat", "Selatan",
-                            "Utara", "London", "Dolar", "Rupiah", "Cina", "Catalan"})
 
 _NAME_PARTICLES = frozenset({"dela", "de", "del", "della", "van", "von", "bin", "binti", "dos", "da", "el"})
 

@@ -24,7 +24,7 @@ class Mention:
     type: str
     region: str | None
     known: bool
-    source: str  # gazetteer | unit | subunit | definition | open | local
+    source: str  # gazetteer | unit | context | generic | subunit | definition | open | local | club | recogniser
     key: str | None = None
     written_short: str | None = None  # the short form as the article writes it
     parent: "Mention | None" = None
@@ -36,7 +36,8 @@ class Mention:
         return self.end - self.start
 
 
-_PRIORITY = {"gazetteer": 4, "unit": 4, "subunit": 4, "definition": 2, "open": 1, "open_end": 1, "local": 3}
+_PRIORITY = {"gazetteer": 4, "unit": 4, "subunit": 4, "context": 4, "generic": 4, "definition": 2, "open": 1,
+             "open_end": 1, "local": 3, "club": 3, "named": 3, "recogniser": 0}
 
 for _name in ("ogi_candidates", "ogi_mentions", "ogi_caps"):
     if not Doc.has_extension(_name):
@@ -84,6 +85,8 @@ def _drop_extended_guesses(cands: list[Mention]) -> list[Mention]:
     known = [m for m in cands if m.known]
 
     def loses(o: Mention) -> bool:
+        if o.source in ("club", "named"):
+            return False  # a club or named unit under its own name contains a known word by design
         for k in known:
             if o.source == "open_end" and k.start == o.start and o.end - k.end >= 2:
                 continue  # "Gelora Lombok FC" is a club; "BRI Group" is still BRI

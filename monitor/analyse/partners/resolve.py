@@ -28,15 +28,23 @@ _GROUP_WORD_RE = re.compile(r"^(grup|group) | (group|grup|holdings)$")
 _DATELINE_RE = re.compile(r"\s(?:-\s?-|--|-|–|—)\s")
 
 
-@Language.factory("ogi_org_resolver", default_config={"gazetteer_path": None})
-def make_resolver(nlp: Language, name: str, gazetteer_path: str | None) -> "Resolver":
-    return Resolver(load_config(gazetteer_path))
+# Resolver steps that an ablation may skip (``PartnerExtractor(disable=["resolver.parents"])``).
+RESOLVER_STEPS = ("parents", "title_subunits", "local_acronyms", "definitions", "sources")
+
+
+@Language.factory("ogi_org_resolver", default_config={"gazetteer_path": None, "skip": []})
+def make_resolver(nlp: Language, name: str, gazetteer_path: str | None, skip: list[str]) -> "Resolver":
+    return Resolver(load_config(gazetteer_path), skip)
 
 
 class Resolver:
     """Pick one candidate per place and apply the codebook's counting rules."""
 
-    def __init__(self, cfg: PartnerConfig):
+    def __init__(self, cfg: PartnerConfig, skip: list[str] | tuple[str, ...] = ()):
+        unknown = set(skip) - set(RESOLVER_STEPS)
+        if unknown:
+            raise ValueError(f"unknown resolver step(s): {', '.join(sorted(unknown))}")
+        self.skip = frozenset(skip)
         self.cfg = cfg
         self.keep_words = {w for f, _ in cfg.regions for w in norm_name(f).split()} | _ID_HEADS | _EN_HEADS
 
@@ -79,8 +87,10 @@ class Resolver:
             o.parent = k
 
     def __call__(self, doc: Doc) -> Doc:
+        skip = self.skip
         cands = self._drop_extended_guesses(_candidates(doc))
-        self._attach_parents(doc, cands)
+        if "parents" not in skip:
+            self._attach_parents(doc, cands)
         chosen: list[Mention] = []
         taken = [False] * len(doc)
         for m in sorted(cands, key=lambda m: (-m.length, -_PRIORITY[m.source], m.start)):
@@ -89,10 +99,14 @@ class Resolver:
             chosen.append(m)
             for k in range(m.start, m.end):
                 taken[k] = True
-        chosen = self._drop_title_subunits(doc, chosen)
+        # a bare regional unit with no region the article makes clear is generic: it only
+        # kept a national body with the same short form from taking its place
+        chosen = [m for m in chosen if m.source != "generic"]
+        if "title_subunits" not in skip:
+            chosen = self._drop_title_subunits(doc, chosen)
         # parents written inside a chosen sub-unit's name ("Komisi VIII DPR" -> DPR)
         extra = []
-        for m in chosen:
+        for m in chosen if "parents" not in skip else ():
             if m.parent is not None and not m.board:
                 extra.append(m.parent)
             elif m.key and m.key in self.cfg.by_key and self.cfg.by_key[m.key].parent:
@@ -100,9 +114,13 @@ class Resolver:
                 extra.extend(c for c in cands if c.key == parent and m.start <= c.start and c.end <= m.end
                              and c.length < m.length)
         chosen.extend(extra)
-        chosen.extend(self._local_acronyms(doc, chosen, taken))
-        chosen = self._drop_definitions(doc, chosen)
-        doc._.ogi_mentions = sorted(self._drop_sources(doc, chosen), key=lambda m: m.start)
+        if "local_acronyms" not in skip:
+            chosen.extend(self._local_acronyms(doc, chosen, taken))
+        if "definitions" not in skip:
+            chosen = self._drop_definitions(doc, chosen)
+        if "sources" not in skip:
+            chosen = self._drop_sources(doc, chosen)
+        doc._.ogi_mentions = sorted(chosen, key=lambda m: m.start)
         return doc
 
     @staticmethod
@@ -195,6 +213,48 @@ class Resolver:
         return len(tk.text) - start_char < 60
 
 
+def _fold_bare_heads(tk, groups: dict[str, list[Mention]]) -> None:
+    """A body written as one bare word that begins the name of a more specific known body of the
+    same article is that body: "Kejaksaan Agung ... Kejaksaan juga menyita" is one organisation
+    (codebook: two mentions of the same body are one organisation)."""
+    for ident in list(groups):
+        ms = groups[ident]
+        if not all(m.length == 1 for m in ms):
+            continue
+        word = tk.lower[ms[0].start]
+        if not word.isalpha() or word != norm_name(ms[0].name).split()[0]:
+            continue
+        targets = [o for o, oms in groups.items() if o != ident and oms[0].known and oms[0].type == ms[0].type
+                   and norm_name(oms[0].name).split()[:1] == [word] and len(oms[0].name.split()) > 1
+                   and "@" not in (oms[0].key or "")]
+        if len(targets) == 1:
+            t = groups[targets[0]][0]
+            for m in groups.pop(ident):
+                m.ident, m.name, m.acronym, m.key, m.region = t.ident, t.name, t.acronym, t.key, t.region
+                m.written_short = None
+                groups[targets[0]].append(m)
+
+
+_FACULTY_RE = re.compile(r"^(Fakultas|Sekolah Pascasarjana|Program Pascasarjana|Lembaga Penelitian) ")
+_UNIVERSITY_RE = re.compile(r"^(Universitas|Institut|Politeknik|Sekolah Tinggi|UIN|IAIN) |University\b")
+
+
+def _attach_faculties(groups: dict[str, list[Mention]]) -> None:
+    """A faculty named without its university takes the one university the article names:
+    "Fakultas Ilmu Sosial dan Ilmu Politik" in a story about Universitas Mataram is that
+    university's faculty (codebook: the parent institution is part of a sub-unit's name)."""
+    universities = [ms[0] for ms in groups.values() if _UNIVERSITY_RE.search(ms[0].name)]
+    if len({u.ident for u in universities}) != 1:
+        return
+    uni = universities[0]
+    for ms in groups.values():
+        m0 = ms[0]
+        if _FACULTY_RE.match(m0.name) and not _UNIVERSITY_RE.search(m0.name) and uni.name not in m0.name:
+            for m in ms:
+                m.name = f"{m.name} {uni.name}"
+                m.type = "academic"
+
+
 def fold_partners(doc: Doc) -> list[Partner]:
     """Fold a processed Doc's mentions into one Partner per organisation."""
     tk = _tk(doc)
@@ -213,6 +273,8 @@ def fold_partners(doc: Doc) -> list[Partner]:
                         (bare != mine and bare in fs))), None)
         if target:
             groups[target].extend(groups.pop(ident))
+    _fold_bare_heads(tk, groups)
+    _attach_faculties(groups)
     # a bare "PWI" in an article about "PWI Sumenep" is that chapter (not for state bodies:
     # a bare "KPU" next to "KPU NTB" is usually the national commission)
     chapters: dict[str, str] = {}

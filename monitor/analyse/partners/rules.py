@@ -21,15 +21,10 @@ from .gazetteer import (
 from .lexicon import (
     _BOARD_EXPAND,
     _BOARD_PREFIXES,
-    _DESCRIBED_BY,
-    _DESCRIPTION_STOPS,
     _EN_HEADS,
-    _GENERIC_WORDS,
     _ID_HEADS,
-    _LEAGUE_WORDS,
     _NAME_PARTICLES,
     _PLACE_CUES,
-    _ROLE_BEFORE,
     FOREIGN_HEADS_1,
     FOREIGN_HEADS_2,
     MILITARY_UNITS,
@@ -57,15 +52,25 @@ _TICKER_RE = re.compile(r"^[A-Z]{4}$")
 _MARKET_RE = re.compile(r"\b(saham|IHSG|emiten|Tbk|bursa)\b")
 
 
-@Language.factory("ogi_org_rules", default_config={"gazetteer_path": None, "max_tokens": MAX_NAME_TOKENS})
-def make_rules_component(nlp: Language, name: str, gazetteer_path: str | None, max_tokens: int) -> "RuleComponent":
-    return RuleComponent(nlp, load_config(gazetteer_path), max_tokens)
+# Rule families an ablation may skip (``PartnerExtractor(disable=["rules.national_teams"])``).
+RULE_STEPS = ("heads", "english_names", "coded_units", "national_teams", "foreign_bodies", "definitions", "subunits")
+
+
+@Language.factory("ogi_org_rules", default_config={"gazetteer_path": None, "max_tokens": MAX_NAME_TOKENS,
+                                                  "skip": []})
+def make_rules_component(nlp: Language, name: str, gazetteer_path: str | None, max_tokens: int,
+                         skip: list[str]) -> "RuleComponent":
+    return RuleComponent(nlp, load_config(gazetteer_path), max_tokens, skip)
 
 
 class RuleComponent:
     """Organisations outside the gazetteer: open heads, sub-units and "Long Name (ACR)"."""
 
-    def __init__(self, nlp: Language, cfg: PartnerConfig, max_tokens: int):
+    def __init__(self, nlp: Language, cfg: PartnerConfig, max_tokens: int, skip: list[str] | tuple[str, ...] = ()):
+        unknown = set(skip) - set(RULE_STEPS)
+        if unknown:
+            raise ValueError(f"unknown rule step(s): {', '.join(sorted(unknown))}")
+        self.skip = frozenset(skip)
         self.cfg = cfg
         self.max_tokens = max_tokens
         self.start_heads: dict[str, OpenHead] = {}
@@ -183,11 +188,13 @@ class RuleComponent:
         body = _body_start(doc)
         if not _caps(doc):
             out.extend(m for m in self.open_heads(doc) if tk.idx[m.start] >= body)
-        out.extend(m for m in self.definitions(doc, out) if tk.idx[m.start] >= body)
+        if "definitions" not in self.skip:
+            out.extend(m for m in self.definitions(doc, out) if tk.idx[m.start] >= body)
         # boards of discovered bodies, but not of guesses that run past a known name
         # ("DPP Partai Golkar Idrus Marham")
-        guesses = [m for m in _drop_extended_guesses(out) if not m.known]
-        out.extend(self.subunits_of(doc, known, guesses))
+        if "subunits" not in self.skip:
+            guesses = [m for m in _drop_extended_guesses(out) if not m.known]
+            out.extend(self.subunits_of(doc, known, guesses))
         return doc
 
     def _finish(self, doc: Doc, start: int, end: int, typ: str, source: str,
@@ -234,7 +241,7 @@ class RuleComponent:
         longest: dict[int, int] = {}  # the longest head wins: "Lembaga Bantuan Hukum" over "Lembaga"
         for _, s, e in self.start_matcher(doc):
             longest[s] = max(e, longest.get(s, e))
-        for s, e in sorted(longest.items()):
+        for s, e in sorted(longest.items()) if "heads" not in self.skip else ():
             head_text = tk.span(s, e)
             h = self.start_heads.get(head_text.lower())
             if h is None or not head_text[:1].isupper() or e >= n:
@@ -258,12 +265,12 @@ class RuleComponent:
             m = self._finish(doc, s, end, h.type, "open")
             if m:
                 out.append(m)
-        out.extend(self._english_names(doc))
-        out.extend(self._coded_units(doc))
-        out.extend(self._national_teams(doc))
-        out.extend(self._described_names(doc))
+        for step, find in (("english_names", self._english_names), ("coded_units", self._coded_units),
+                           ("national_teams", self._national_teams)):
+            if step not in self.skip:
+                out.extend(find(doc))
         # foreign governments and bodies: "Pemerintah Malaysia", "Militer Israel"
-        for s, e in self._country_spans(doc):
+        for s, e in self._country_spans(doc) if "foreign_bodies" not in self.skip else ():
             if s == 0 or not tk.words[s][:1].isupper():
                 continue
             p = s - 1
@@ -296,53 +303,6 @@ class RuleComponent:
             if first <= cs and ce < end and all(name_like(j) for j in range(ce, end)):
                 return ce
         return end
-
-    def _described_names(self, doc: Doc) -> list[Mention]:
-        """A name right after the common noun that describes it: "perusahaan keamanan siber
-        Kaspersky", "maskapai asal Vietnam, Vietjet Air", "klub Liga Inggris Everton",
-        "kelompok perokok Forest", "koran Xog Ogaal". The noun sets the type."""
-        tk = _tk(doc)
-        words, lower = tk.words, tk.lower
-        n = len(words)
-        out = []
-        countries = dict(self._country_spans(doc))
-        for i in [i for i, w in enumerate(words) if w in _DESCRIBED_BY]:
-            typ = _DESCRIBED_BY[words[i]]
-            if i > 0 and lower[i - 1] in _ROLE_BEFORE:
-                continue  # "presiden klub Achsanul Qosasi": a person
-            j = i + 1
-            # up to three lowercase describing words ("keamanan siber", "asal Vietnam,")
-            while j < n and j - i <= 4:
-                w = words[j]
-                if lower[j] in ("asal", "dari") and j + 1 in countries:
-                    j = countries[j + 1]  # "maskapai asal Vietnam, Vietjet Air"
-                elif w.isalpha() and w.islower() and lower[j] not in _DESCRIPTION_STOPS and \
-                        not lower[j].startswith(("me", "ber", "ter", "di")):
-                    j += 1
-                else:
-                    break
-            if j < n and words[j] == ",":
-                j += 1
-            if j >= n or not words[j][:1].isupper() or words[j] in self.cfg.stop_words:
-                continue
-            while j < n and (words[j] in _LEAGUE_WORDS or j in countries or words[j].isdigit()) and \
-                    words[j][:1].isupper() | words[j].isdigit():
-                j = countries.get(j, j + 1)  # "klub Liga Inggris Everton"
-            if j >= n or j in countries or not words[j][:1].isupper():
-                continue
-            end = self.cap_run(doc, j, 5, allow_dan=False)
-            end = self._cut_trailing_person(doc, j, self.trim_person(doc, j - 1, end))
-            if end <= j:
-                continue
-            if all(w.lower() in self.keep_words or w in _GENERIC_WORDS or w.isdigit() for w in words[j:end]) or \
-                    lower[j] in _PLACE_CUES:
-                continue  # "perusahaan BUMN", "media Jakarta", "kelompok Desa Rembitan": a description
-            m = self._finish(doc, j, end, typ, "open")
-            if m is not None and not m.known:
-                m.type = typ
-                m.is_media = typ == "media"
-                out.append(m)
-        return out
 
     def _national_teams(self, doc: Doc) -> list[Mention]:
         """National teams: "Timnas Malaysia U-22", "Tim Nasional Panjat Tebing Indonesia"."""
@@ -425,10 +385,13 @@ class RuleComponent:
                 continue
             k = j
             while k > 0 and j - k < h.max_tokens:
+                if tk.lower[k - 1] in self.cfg.title_words:
+                    break  # "Manajer Gelora Lombok FC": the title is not part of the name
                 if self.name_token(doc, k - 1) and tk.words[k - 1] not in self.cfg.landmark_words:
                     k -= 1
-                elif k >= 2 and tk.words[k - 1] in ("-", "&") and self.name_token(doc, k - 2):
-                    k -= 2  # "Duke-NUS Medical School", "Ernst & Young"
+                elif k >= 2 and tk.words[k - 1] in ("-", "&") and self.name_token(doc, k - 2) and \
+                        (tk.words[k - 1] == "&" or tk.idx[k - 1] == tk.idx[k - 2] + len(tk.words[k - 2])):
+                    k -= 2  # "Duke-NUS Medical School", "Ernst & Young"; not a dateline "MATARAM - Gelora"
                 else:
                     break
             end = j + 1

@@ -25,6 +25,17 @@ from .text import clean_name, norm_name
 from .tokenizer import _tk
 
 
+_COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah"})
+
+
+def field_office_name(field_name: str, region: str, level: str | None) -> str:
+    """ "Dinas Kesehatan Kota Bekasi"; a Jakarta kota's offices are "Suku Dinas ... Kota
+    Administrasi Jakarta Selatan" (a suku dinas serves an administrative city)."""
+    if field_name.startswith("Suku Dinas"):
+        return f"{field_name} Kota Administrasi {region}" if level in (None, "kota") else f"{field_name} {region}"
+    return f"{field_name} {UnitComponent.region_phrase('full', region, level)}"
+
+
 @Language.factory("ogi_org_units", default_config={"gazetteer_path": None})
 def make_units_component(nlp: Language, name: str, gazetteer_path: str | None) -> "UnitComponent":
     return UnitComponent(nlp, load_config(gazetteer_path))
@@ -127,6 +138,11 @@ class UnitComponent:
                     return end + 1, reg.name + " Kota", "kota", tk.span(lj, end + 1)
                 written = tk.span(j, end) if level else tk.span(lj, end)
                 name = reg.name
+                # "Polsek Bekasi Barat", "Polres Ogan Komering Ulu Timur": a police or court area
+                # named after the region plus a compass word is another area
+                if unit and unit.style == "bare" and end < n and tk.words[end] in _COMPASS and \
+                        (end + 1 >= n or not tk.words[end + 1][:1].isupper()):
+                    return end + 1, tk.span(lj, end + 1), lvl, tk.span(lj, end + 1)
                 # courts and police keep a city-like province alias: "Pengadilan Tipikor Jakarta"
                 if unit and unit.style == "bare" and reg.level == "province" and not level:
                     w = tk.span(lj, end)
@@ -273,7 +289,8 @@ class UnitComponent:
                 break
             if t[:1].isupper() and t not in self.cfg.stop_words and (t.isalpha() or t.isupper()):
                 j += 1
-            elif t in ("dan", ",", "&") and j + 1 < n and tk.words[j + 1][:1].isupper():
+            elif t in ("dan", ",", "&") and j + 1 < n and tk.words[j + 1][:1].isupper() and \
+                    tk.lower[j + 1] not in ("dinas", "sudin", "suku", "biro"):  # "Sudin LH dan Sudin UKM"
                 j += 1
             elif t in ("Setda", "Sekretariat") and head_norm == "Biro":
                 break
@@ -290,7 +307,6 @@ class UnitComponent:
             elif tk.words[k] == "Sekretariat" and k + 1 < n and tk.words[k + 1] == "Daerah":
                 k += 2
             prefix = " Sekretariat Daerah"
-        style = "bare" if head_norm == "Suku Dinas" else "full"
         parsed = self.parse_region(doc, k, None, region_spans, caps)
         if not parsed:
             return None
@@ -298,7 +314,7 @@ class UnitComponent:
         field_name = clean_name(f"{head_norm} {fields.title() if caps else fields}")
         field_name = re.sub(r"\b(Dan|Untuk)\b", lambda m: m.group(0).lower(), field_name) if caps else field_name
         unit = self.field_units.get(norm_name(field_name))
-        name = f"{field_name}{prefix} {self.region_phrase(style, region, level)}"
+        name = field_office_name(field_name + prefix, region, level)
         known = self.cfg.by_name.get(norm_name(name))
         acronym = f"{unit.short} {written}" if unit else None
         if head != head_norm:  # "Sudin PKP Jakarta Barat" is its own acronym
