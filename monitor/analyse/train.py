@@ -399,7 +399,9 @@ def train(corpus_root: Path, out_dir: Path, seed: int = 13, extra_labels: Sequen
     final.meta.update({"trained": clock.now_iso(), "candidate": cand.name, "seed": seed,
                        "n_examples": {s: len(v) for s, v in by.items()}, "fitted_on": list(SPLITS)})
     path = final.save(out_dir)
-    report = {"version": final.version, "artifact": str(path), "artifact_sha256": file_hash(path),
+    # never a machine path in the committed report: relative to the project, else the file name
+    shown = path.resolve().relative_to(PROJECT_ROOT) if path.resolve().is_relative_to(PROJECT_ROOT) else path.name
+    report = {"version": final.version, "artifact": str(shown), "artifact_sha256": file_hash(path),
               "artifact_bytes": path.stat().st_size, "comparison": comparison, "selected": cand.name,
               "selection_thresholds": sel_th, "thresholds": thresholds,
               "test": held_out["test"], "test2": held_out["test2"], "cv_all_labels": oof_report,
