@@ -593,10 +593,7 @@ def partners_evaluate(obj: Ctx, sets: tuple[str, ...], ablation: bool, by_type: 
     names written at another length accepted (a convention difference rather than a miss).
     """
     from monitor.analyse.corpus import corpus_dir as resolve_corpus
-    from monitor.analyse.corpus import load_corpus
-    from monitor.analyse.partners import load_config, norm_name
-    from monitor.analyse.partners.ablation import ABLATIONS, report_lines, score_sets
-    from monitor.analyse.partners.ner import DEFAULT_MODEL_DIR
+    from monitor.analyse.partners.ablation import report_lines, run_evaluation
 
     root = resolve_corpus(corpus_dir)
     if not root.is_dir():
@@ -604,18 +601,8 @@ def partners_evaluate(obj: Ctx, sets: tuple[str, ...], ablation: bool, by_type: 
     sets = sets or ("heldout", "heldout_regional")
     gazetteer = obj.config_dir / "partners.toml"
     gazetteer_path = gazetteer if gazetteer.is_file() else None
-    corpus = load_corpus(root)
-    variants = dict(ABLATIONS) if ablation else {"full (default)": ((), None)}
-    if ablation and not (DEFAULT_MODEL_DIR / "meta.json").is_file():
-        click.echo(f"no recogniser in {DEFAULT_MODEL_DIR}: its row is left out", err=True)
-        variants.pop("+ recogniser")
-    results: dict[str, dict] = {}
-    for n, (label, (off, recogniser)) in enumerate(variants.items(), 1):
-        if ablation:
-            click.echo(f"[{n}/{len(variants)}] {label}", err=True)
-        results[label] = score_sets(sets, off, root, corpus, gazetteer_path, recogniser)
-    names = {norm_name(f) for e in load_config(gazetteer_path).entries for f, _ in e.surface_forms()}
-    for line in report_lines(results, sets, by_type, names):
+    results = run_evaluation(sets, root, gazetteer_path, ablation, progress=lambda m: click.echo(m, err=True))
+    for line in report_lines(results, sets, by_type, gazetteer_path):
         click.echo(line)
     if json_out:
         Path(json_out).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Scoring the partner extractor on the named gold sets, whole or with parts switched off.
 
-``score_sets`` runs one extractor configuration over gold sets (``evaluate.GOLD_SETS``) and
-returns, per set, the strict figures, the figures with names at another length accepted, per
+``load_gold_sets`` reads gold sets (``evaluate.GOLD_SETS``) once; ``score_sets`` runs one
+extractor configuration over them and returns, per set, the strict figures, the figures with names at another length accepted, per
 organisation type, and the time spent. ``ABLATIONS`` lists the configurations of the ablation
 table in docs/partners.md: each candidate source and resolver step left out in turn.
 """
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from .evaluate import evaluate, gold_set
 from .extractor import PartnerExtractor
+from .gazetteer import load_config
 
 # name -> (what to disable, PartnerExtractor(disable=...); whether to add the trained recogniser).
 # "full" is the default pipeline; the recogniser is off by default (it did not add F1, see
@@ -41,17 +42,22 @@ ABLATIONS: dict[str, tuple[tuple[str, ...], bool]] = {
 }
 
 
-def score_sets(sets: Iterable[str], disable: Iterable[str] = (), corpus_dir: str | os.PathLike | None = None,
-               corpus: dict | None = None, gazetteer_path: str | os.PathLike | None = None,
-               recogniser: str | os.PathLike | bool | None = None) -> dict[str, dict]:
-    """Evaluate one configuration on each named gold set: {set: evaluate() result + seconds}."""
+def load_gold_sets(sets: Iterable[str], corpus_dir: str | os.PathLike | None = None) -> dict[str, list[dict]]:
+    """The rows of each named gold set joined to their texts, the corpus read once."""
     from monitor.analyse.corpus import load_corpus
 
+    corpus = load_corpus(corpus_dir)
+    return {name: gold_set(name, corpus_dir, corpus) for name in sets}
+
+
+def score_sets(gold: dict[str, list[dict]], disable: Iterable[str] = (),
+               gazetteer_path: str | os.PathLike | None = None,
+               recogniser: str | os.PathLike | bool | None = None) -> dict[str, dict]:
+    """Evaluate one configuration on each gold set ({name: rows}, see ``load_gold_sets``):
+    {name: evaluate() result + seconds, gold and predicted counts}."""
     ex = PartnerExtractor(gazetteer_path, disable=tuple(disable), recogniser=recogniser)
-    corpus = corpus if corpus is not None else load_corpus(corpus_dir)
     out = {}
-    for name in sets:
-        rows = gold_set(name, corpus_dir, corpus)
+    for name, rows in gold.items():
         t0 = time.perf_counter()
         preds = ex.extract_many([(r["text"], r["title"]) for r in rows])
         seconds = time.perf_counter() - t0
@@ -62,6 +68,27 @@ def score_sets(sets: Iterable[str], disable: Iterable[str] = (), corpus_dir: str
         res["predicted"] = res["tp"] + res["fp"]
         out[name] = res
     return out
+
+
+def run_evaluation(sets: Sequence[str], corpus_dir: str | os.PathLike | None = None,
+                   gazetteer_path: str | os.PathLike | None = None, ablation: bool = False,
+                   progress: Callable[[str], None] | None = None) -> dict[str, dict[str, dict]]:
+    """{configuration: {set: result}} for the default pipeline, or every row of ``ABLATIONS``
+    (the recogniser's row only when models/partners_ner holds a model)."""
+    from .ner import DEFAULT_MODEL_DIR
+
+    gold = load_gold_sets(sets, corpus_dir)
+    variants = dict(ABLATIONS) if ablation else {"full (default)": ((), None)}
+    if ablation and not (DEFAULT_MODEL_DIR / "meta.json").is_file():
+        if progress:
+            progress(f"no recogniser in {DEFAULT_MODEL_DIR}: its row is left out")
+        variants.pop("+ recogniser")
+    results = {}
+    for n, (label, (off, recogniser)) in enumerate(variants.items(), 1):
+        if progress and ablation:
+            progress(f"[{n}/{len(variants)}] {label}")
+        results[label] = score_sets(gold, off, gazetteer_path, recogniser)
+    return results
 
 
 def format_row(label: str, res: dict) -> str:
@@ -110,9 +137,11 @@ def error_kinds(res: dict, known_names: set[str]) -> dict[str, dict[str, int]]:
     return kinds
 
 
-def report_lines(results: dict[str, dict], sets: Iterable[str], by_type: bool, known_names: set[str]) -> list[str]:
+def report_lines(results: dict[str, dict], sets: Iterable[str], by_type: bool,
+                 gazetteer_path: str | os.PathLike | None = None) -> list[str]:
     """The printed report of ``monitor partners evaluate``: per set, one table row per
     configuration, then (``by_type``) the default pipeline's errors by kind and its per-type figures."""
+    known_names = set(load_config(gazetteer_path).by_form)
     lines = []
     for name in sets:
         lines += ["", name, TABLE_HEADER]

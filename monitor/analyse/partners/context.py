@@ -39,7 +39,6 @@ from .units import UnitComponent, field_office_name
 _NEVER_CONTEXT = frozenset({"pemda", "dprd", "rsud"})  # a bare "RSUD" is any of several hospitals
 # The dateline: "MATARAM -", "Praya, Kompas.com -", "SELONG (Antara) -"
 _DATELINE_RE = re.compile(r"\s*([A-Z][A-Za-z.' ]{1,40}?)\s*(?:,|\(|-|–|—)")
-_FIELD_HEADS = {"dinas": "Dinas", "suku dinas": "Suku Dinas", "sudin": "Suku Dinas"}
 
 if not Doc.has_extension("ogi_region"):
     Doc.set_extension("ogi_region", default=None)
@@ -56,13 +55,13 @@ class ContextComponent:
     def __init__(self, nlp: Language, cfg: PartnerConfig, min_votes: int = 3):
         self.cfg = cfg
         self.min_votes = min_votes
+        # the units component names regional bodies and matches regions; one copy serves both
         self.units = UnitComponent(nlp, cfg)
         self.regions_by_name: dict[str, Region] = {}
         self.regions_by_form: dict[str, Region] = {}
         for form, reg in cfg.regions:
             self.regions_by_name.setdefault(reg.name, reg)
             self.regions_by_form.setdefault(form.lower(), reg)
-        self.region_matcher = _phrase_matcher(nlp, [f for f, _ in cfg.regions], lambda f: "REGION")
         eligible = [u for u in cfg.units if u.style == "full" and not u.chapter_of and u.key not in _NEVER_CONTEXT]
         self.units_by_head: dict[str, list[Unit]] = {}
         for u in eligible:
@@ -71,7 +70,6 @@ class ContextComponent:
                 if h.lower() != u.name.lower() or len(h.split()) > 1:
                     self.units_by_head.setdefault(h.lower(), []).append(u)
         self.head_matcher = _phrase_matcher(nlp, list(self.units_by_head), lambda f: "HEAD")
-        self.field_units = {norm_name(u.name): u for u in cfg.units if u.name.startswith("Dinas ")}
 
     # -- the article's region
 
@@ -109,7 +107,7 @@ class ContextComponent:
                     if level:
                         levels.setdefault(c.region, Counter())[level] += 1
         last_end = 0
-        for s, e in sorted(((s, e) for _, s, e in self.region_matcher(doc)), key=lambda se: (se[0], -se[1])):
+        for s, e in sorted(((s, e) for _, s, e in self.units.region_matcher(doc)), key=lambda se: (se[0], -se[1])):
             if s < last_end or dateline[0] <= tk.idx[s] < dateline[1]:
                 continue  # "Jakarta" inside "Jakarta Selatan"; the dateline voted already
             last_end = e
@@ -117,7 +115,7 @@ class ContextComponent:
             if not written[:1].isupper():
                 continue
             reg = self.regions_by_form.get(written.lower())
-            if reg is None or (len(written) <= 4 and written != written.upper() and written.lower() != reg.name.lower()):
+            if reg is None or not reg.written_as(written):
                 continue
             votes[reg.name] += 1
             if s > 0 and tk.lower[s - 1] in LEVEL_WORDS:
@@ -203,7 +201,7 @@ class ContextComponent:
         it starts with when more words follow ("Dinas Pariwisata Turbey Ony ..."), or at a comma
         that no "dan" follows ("Dinas Perumahan Rakyat dan Permukiman, Agustino Darmawan")."""
         tk = _tk(doc)
-        known = [k for k in range(i + 2, j + 1) if norm_name(tk.span(i, k)) in self.field_units]
+        known = [k for k in range(i + 2, j + 1) if norm_name(tk.span(i, k)) in self.units.field_units]
         if known and known[-1] < j:
             return known[-1]
         for k in range(i + 1, j):
@@ -219,7 +217,7 @@ class ContextComponent:
         if units:
             unit = next((u for u in units if found and found[1] in u.levels), units[0])
         elif found:
-            unit = self.field_units.get(norm_name(written))
+            unit = self.units.field_units.get(norm_name(written))
         if found and (unit is None or found[1] in unit.levels):
             reg, level = found
             if unit is not None:
@@ -229,9 +227,9 @@ class ContextComponent:
                     m.acronym = m.acronym.strip()
             else:  # "Dinas Kebakaran dan Penanggulangan Bencana" in a Bandung story
                 words = written.split()
-                head = "Suku Dinas" if words[0].lower() in ("sudin", "suku") else "Dinas"
-                rest = words[2:] if words[0].lower() == "suku" else words[1:]
-                name = field_office_name(" ".join([head, *rest]), reg.name, level)
+                n_head = 2 if words[0].lower() == "suku" else 1
+                head = UnitComponent.OPEN_FIELD_HEADS[" ".join(words[:n_head]).lower()]
+                name = field_office_name(" ".join([head, *words[n_head:]]), reg.name, level)
                 known = self.cfg.by_name.get(norm_name(name))
                 m = Mention(s, e, "unit:" + norm_name(name), name, None, "government", reg.name, True, "unit",
                             key=f"dinas@{norm_name(name)}")

@@ -151,9 +151,14 @@ def evaluate(gold_rows: Iterable[dict], predict_fn: Callable[[dict], Sequence[di
             "by_type": {t: prf(*c) for t, c in sorted(by_type.items())}, "errors": errors}
 
 
+def article_hash(corpus: str, ident: str) -> str:
+    """sha256 of ``corpus:id`` (hex): the order of every deterministic cut of annotated articles."""
+    return hashlib.sha256(f"{corpus}:{ident}".encode("utf-8")).hexdigest()
+
+
 def split_ids(rows: Iterable[dict], dev_size: int = 150) -> dict[str, list[list[str]]]:
     """Deterministic dev/held-out split: sha256("corpus:id") ascending, the first dev_size are dev."""
-    keyed = sorted(rows, key=lambda r: hashlib.sha256(f"{r['corpus']}:{r['id']}".encode()).hexdigest())
+    keyed = sorted(rows, key=lambda r: article_hash(r["corpus"], r["id"]))
     return {"dev": [[r["corpus"], r["id"]] for r in keyed[:dev_size]],
             "heldout": [[r["corpus"], r["id"]] for r in keyed[dev_size:]]}
 

@@ -63,30 +63,30 @@ def build_nlp(gazetteer_path: str | os.PathLike | None = None, disable: Iterable
     as "resolver.<step>" (``RESOLVER_STEPS``) and rule families as "rules.<step>" (``RULE_STEPS``),
     for ablations; the resolver itself always runs.
     ``recogniser``: the trained recogniser as a last candidate source: a model folder, True for
-    models/partners_ner, False for none, None for the default (``use_recogniser_by_default``).
+    models/partners_ner, False for none, None for the default (``USE_RECOGNISER_BY_DEFAULT``).
     """
     path = str(Path(gazetteer_path).resolve()) if gazetteer_path else None
     load_config(path)  # fail early, with the file's name, on a bad gazetteer
+    disable = list(disable)
     off = {d for d in disable if "." not in d}
-    skip = [d.removeprefix("resolver.") for d in disable if d.startswith("resolver.")]
-    rule_skip = [d.removeprefix("rules.") for d in disable if d.startswith("rules.")]
+    # the components whose steps can be skipped one by one ("rules.heads", "resolver.parents")
+    steps = {c: [d.split(".", 1)[1] for d in disable if d.startswith(c + ".")] for c in ("rules", "resolver")}
     unknown = off - {c.removeprefix("ogi_org_") for c in COMPONENTS[:-1]}
     if unknown:
         raise ValueError(f"unknown partner component(s): {', '.join(sorted(unknown))}")
+    model = _recogniser_path(recogniser)
     nlp = spacy.blank("id")
     nlp.tokenizer = OgiTokenizer(nlp.vocab)
     for comp in COMPONENTS:
-        if comp == "ogi_org_resolver":
-            model = _recogniser_path(recogniser)
-            if model is not None:
-                from . import learned  # noqa: F401  (registers ogi_org_recogniser; imports spaCy NER)
+        short = comp.removeprefix("ogi_org_")
+        if short == "resolver" and model is not None:
+            from . import learned  # noqa: F401  (registers ogi_org_recogniser; imports spaCy NER)
 
-                nlp.add_pipe("ogi_org_recogniser", config={"gazetteer_path": path, "model_path": model})
-            nlp.add_pipe(comp, config={"gazetteer_path": path, "skip": skip})
-        elif comp == "ogi_org_rules" and "rules" not in off:
-            nlp.add_pipe(comp, config={"gazetteer_path": path, "skip": rule_skip})
-        elif comp.removeprefix("ogi_org_") not in off:
-            nlp.add_pipe(comp, config={"gazetteer_path": path})
+            nlp.add_pipe("ogi_org_recogniser", config={"gazetteer_path": path, "model_path": model})
+        if short in off:
+            continue
+        config = {"gazetteer_path": path} | ({"skip": steps[short]} if short in steps else {})
+        nlp.add_pipe(comp, config=config)
     return nlp
 
 

@@ -77,6 +77,12 @@ class Region:
     def levels(self) -> tuple[str, ...]:
         return ("kabupaten", "kota") if self.level == "both" else (self.level,)
 
+    def written_as(self, written: str, caps: bool = False) -> bool:
+        """Whether ``written`` (one of this region's forms) names it here: a short alias of four
+        letters or fewer ("NTB", "DKI", "KSB") counts only in capitals, unless it is the name."""
+        return not (len(written) <= 4 and written.lower() != self.name.lower() and not caps
+                    and written != written.upper())
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -127,15 +133,16 @@ class PartnerConfig:
     product_cues: frozenset[str] = frozenset()
     named_heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # written head -> (full head, type)
     club_prefixes: frozenset[str] = frozenset()
-    club_words: tuple[str, ...] = ()
     not_club_words: frozenset[str] = frozenset()
     by_key: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
+    by_form: dict[str, GazetteerEntry] = field(default_factory=dict)  # every surface form, short ones too
 
     def __post_init__(self) -> None:
         self.by_key = {e.key: e for e in self.entries}
         for e in self.entries:
             for form, is_short in e.surface_forms():
+                self.by_form.setdefault(norm_name(form), e)
                 if not is_short:
                     self.by_name.setdefault(norm_name(form), e)
                     self.by_name.setdefault(strip_legal(norm_name(form)), e)
@@ -250,7 +257,6 @@ def _named(path: Path, d: dict) -> dict:
             heads[w.lower()] = (h["name"], h["type"])
     return {"named_heads": heads,
             "club_prefixes": frozenset(_str_list(path, "named", d, "club_prefixes")),
-            "club_words": tuple(_str_list(path, "named", d, "club_words")),
             "not_club_words": frozenset(w.lower() for w in _str_list(path, "named", d, "not_club_words"))}
 
 

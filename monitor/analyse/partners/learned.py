@@ -10,7 +10,6 @@ title, a generic description, an event or a bare short word). Its type comes fro
 
 from __future__ import annotations
 
-import os
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -57,7 +56,6 @@ class RecogniserComponent:
         for h in cfg.open_heads:
             for w in h.words:
                 self.head_type.setdefault(w.lower(), h.type)
-        self.known_forms = {norm_name(f) for e in cfg.entries for f, _ in e.surface_forms()}
 
     def __call__(self, doc: Doc) -> Doc:
         return self._add(doc, self.recogniser.spans([doc.text])[0])
@@ -99,7 +97,7 @@ class RecogniserComponent:
             return False
         if any(text.startswith(p) for p in self.cfg.not_org_prefixes) or any(w in self.cfg.event_words for w in words):
             return False
-        if len(words) == 1 and (len(words[0]) <= 3 or words[0].isupper() and text in self.known_forms):
+        if len(words) == 1 and (len(words[0]) <= 3 or words[0].isupper() and text in self.cfg.by_form):
             return False  # a bare short word is an initial or an acronym the gazetteer decided on
         return not (s > 0 and tk.words[s - 1] in self.cfg.landmark_words)
 
@@ -140,7 +138,3 @@ class RecogniserComponent:
                                  "recogniser"))
         return doc
 
-
-def recogniser_config(model_path: str | os.PathLike | None) -> dict:
-    """The component's config for ``nlp.add_pipe`` (paths as strings, as spaCy configs need)."""
-    return {"model_path": str(model_path) if model_path else None}

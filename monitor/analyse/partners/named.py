@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import LEVEL_WORDS, GazetteerEntry, PartnerConfig, Region, load_config
+from .gazetteer import LEVEL_WORDS, PartnerConfig, Region, load_config
 from .mentions import Mention, _candidates, _caps
 from .text import clean_name, norm_name
 from .tokenizer import _tk
@@ -40,10 +40,6 @@ class NamedComponent:
         self.head_starts: dict[str, list[tuple[str, ...]]] = {}
         for head in self.heads:
             self.head_starts.setdefault(head[0], []).append(head)
-        self.forms: dict[str, GazetteerEntry] = {}
-        for e in cfg.entries:
-            for form, _ in e.surface_forms():
-                self.forms.setdefault(norm_name(form), e)
 
     # -- token tests
 
@@ -54,9 +50,9 @@ class NamedComponent:
             words = tk.words[i:i + length]
             if not all(w[:1].isupper() for w in words):
                 continue
-            reg = self.regions.get(" ".join(words).lower())
-            if reg is not None and (len(words[0]) > 4 or words[0].isupper() or length > 1
-                                    or words[0].lower() == reg.name.lower()):
+            written = " ".join(words)
+            reg = self.regions.get(written.lower())
+            if reg is not None and reg.written_as(written):
                 return i + length, reg
         return None
 
@@ -174,8 +170,8 @@ class NamedComponent:
                             break
                 own = tk.span(k, own_end)
                 region = tk.span(own_end, end)
-                known = self.forms.get(norm_name(f"{written_head} {own}")) or \
-                    self.forms.get(norm_name(f"{lookup_head} {own}"))
+                known = self.cfg.by_form.get(norm_name(f"{written_head} {own}")) or \
+                    self.cfg.by_form.get(norm_name(f"{lookup_head} {own}"))
                 base = known.name if known else f"{full} {own}"
                 name = clean_name(f"{base} {region}")
                 mtype = known.type if known else typ

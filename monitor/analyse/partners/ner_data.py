@@ -18,8 +18,6 @@ Everything here is a pure function of its inputs (no files are written except by
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -28,6 +26,8 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
+
+from .evaluate import article_hash
 
 ORG = "ORG"
 
@@ -214,19 +214,9 @@ def span_doc(make_doc, text: str, spans: Sequence[CharSpan]) -> tuple[Doc, int]:
 def round2_rows(path: str | os.PathLike, split: str = "dev") -> list[dict]:
     """The lines of ``partners_round2.jsonl`` with this ``split`` (only ``"dev"`` may be trained or
     tuned on; ``"heldout_regional"`` is for final reports)."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                if row.get("split") == split:
-                    rows.append(row)
-    return rows
+    from monitor.analyse.corpus import read_labels
 
-
-def article_hash(corpus: str, ident: str) -> str:
-    """sha256 of ``corpus:id`` (hex), the order of the deterministic held-out cut."""
-    return hashlib.sha256(f"{corpus}:{ident}".encode("utf-8")).hexdigest()
+    return [row for row in read_labels(path) if row.get("split") == split]
 
 
 def holdout_keys(keys: Iterable[tuple[str, str]], fraction: float = 0.15) -> set[tuple[str, str]]:

@@ -155,7 +155,11 @@ def _fit(config_path: Path, train_path: Path, dev_path: Path, best_dir: Path, *,
     from spacy import util
     from spacy.schemas import ConfigSchemaTraining
     from spacy.training.initialize import init_nlp
-    from spacy.training.loop import create_evaluation_callback, create_train_batches, train_while_improving
+    from spacy.training.loop import (
+        create_evaluation_callback,
+        create_train_batches,
+        train_while_improving,
+    )
 
     overrides: dict[str, Any] = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": seed}
     if max_steps is not None:

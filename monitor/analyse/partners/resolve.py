@@ -22,7 +22,7 @@ from .mentions import (
     _drop_extended_guesses,
 )
 from .text import clean_name, norm_name
-from .tokenizer import _tk
+from .tokenizer import _tk, _Toks
 
 _GROUP_WORD_RE = re.compile(r"^(grup|group) | (group|grup|holdings)$")
 _DATELINE_RE = re.compile(r"\s(?:-\s?-|--|-|–|—)\s")
@@ -213,7 +213,7 @@ class Resolver:
         return len(tk.text) - start_char < 60
 
 
-def _fold_bare_heads(tk, groups: dict[str, list[Mention]]) -> None:
+def _fold_bare_heads(tk: _Toks, groups: dict[str, list[Mention]]) -> None:
     """A body written as one bare word that begins the name of a more specific known body of the
     same article is that body: "Kejaksaan Agung ... Kejaksaan juga menyita" is one organisation
     (codebook: two mentions of the same body are one organisation)."""

@@ -24,7 +24,6 @@ from .recognise import _phrase_matcher, _short_ok, _upper_start
 from .text import clean_name, norm_name
 from .tokenizer import _tk
 
-
 _COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah"})
 
 
@@ -69,10 +68,7 @@ class UnitComponent:
         span = doc[i:end]
         if not _upper_start(span, caps):
             return None
-        regs = self.regions_by_form.get(span.text.lower(), [])
-        # short all-caps aliases ("NTB", "DKI", "KSB") must be written as such
-        regs = [r for r in regs if not (span.text.lower() != r.name.lower() and len(span.text) <= 4
-                                        and not caps and span.text != span.text.upper())]
+        regs = [r for r in self.regions_by_form.get(span.text.lower(), []) if r.written_as(span.text, caps)]
         return (end, regs) if regs else None
 
     def _open_region(self, doc: Doc, i: int, caps: bool, limit: int = 3) -> int:
