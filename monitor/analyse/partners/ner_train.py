@@ -20,7 +20,6 @@ Splits (nothing evaluated here is trained on):
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import logging
 import os
@@ -30,6 +29,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
+from monitor import clock
 from monitor.paths import PROJECT_ROOT
 
 from .ner_data import (
@@ -65,7 +65,6 @@ DECISIONS = [
     "compounding 100 -> 1,000 words), checkpoint every 400 steps; dev F1 was still creeping up at 4,000 "
     "steps, but that is what fits in the 12-minute budget (`max_minutes`) on this machine.",
 ]
-CARD_DATE = "2026-12-06"
 MODEL_FILES = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "ner", "card.md", "scores.json")
 
 
@@ -255,7 +254,8 @@ def train_recogniser(output_dir: str | os.PathLike | None = None, corpus_dir: st
         scores = {name: score_spans(nlp, docs) for name, docs in data["evals"].items()}
         for name, s in scores.items():
             log.info("%-14s P %.3f R %.3f F1 %.3f (%d docs)", name, s["precision"], s["recall"], s["f1"], s["docs"])
-        report = {"date": CARD_DATE, "trained_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        trained_at = clock.now()  # the project's one source of "now" (OGI_NOW fixes it)
+        report = {"date": trained_at.date().isoformat(), "trained_at": trained_at.isoformat(timespec="seconds"),
                   "config": _relative(config_path), "use_nerp": use_nerp, "seed": seed, "limit": limit,
                   "spacy": spacy.__version__, "training": fit, "sizes": sizes, "scores": scores,
                   "total_seconds": round(time.monotonic() - started, 1)}
